@@ -3,6 +3,7 @@ package dev.jobsopenapi.types;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Comparator;
@@ -102,7 +103,8 @@ public final class Timestamp implements Comparable<Timestamp> {
             throw new IllegalArgumentException("Not an epoch time: " + big + " does not fit in a 64-bit integer");
         }
         if (json instanceof Number number) {
-            throw new IllegalArgumentException("Not an epoch time: " + number + " is not a whole number");
+            String plain = new BigDecimal(number.toString()).toPlainString();
+            throw new IllegalArgumentException("Not an epoch time: " + plain + " is not a whole number");
         }
         throw new IllegalArgumentException("Not an epoch time: " + json + " is neither a number nor a string");
     }

@@ -1,0 +1,51 @@
+package dev.jobsopenapi.client;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A JDK HTTP server on 127.0.0.1 that answers every request with one JSON body and remembers the request. */
+final class CannedResponseServer implements AutoCloseable {
+
+    /** What the server saw of the last request. */
+    record SeenRequest(String method, URI uri, String authToken) {
+    }
+
+    private final HttpServer server;
+    private final AtomicReference<SeenRequest> lastRequest = new AtomicReference<>();
+
+    CannedResponseServer(String jsonBody) throws IOException {
+        byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            lastRequest.set(new SeenRequest(exchange.getRequestMethod(), exchange.getRequestURI(),
+                    exchange.getRequestHeaders().getFirst("X-Auth-Token")));
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+    }
+
+    /** For example {@code http://127.0.0.1:41234}. */
+    String baseUri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    SeenRequest lastRequest() {
+        return lastRequest.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
