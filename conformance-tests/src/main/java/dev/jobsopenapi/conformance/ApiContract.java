@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -103,6 +104,26 @@ public final class ApiContract {
             throw new IllegalArgumentException(source + " is not an OpenAPI 3.0 document (no 'openapi: 3.0.x' at its top)");
         }
         return root;
+    }
+
+    /**
+     * A copy of this contract in which the schema node at the pointer is replaced by the given schema (its
+     * {@code description} is kept). Used to check examples against what a vendor's prose claims.
+     */
+    public ApiContract withSchemaAt(String pointer, JsonNode schema) {
+        JsonNode copy = document.deepCopy();
+        JsonNode target = copy.at(pointer);
+        if (!target.isObject()) {
+            throw new IllegalArgumentException("No schema object at " + location(pointer));
+        }
+        ObjectNode node = (ObjectNode) target;
+        JsonNode description = node.get("description");
+        node.removeAll();
+        node.setAll((ObjectNode) schema.deepCopy());
+        if (description != null) {
+            node.set("description", description);
+        }
+        return new ApiContract(name, copy);
     }
 
     /** The spec's short name, for example {@code modelarts-devserver-jobs}. */

@@ -1,6 +1,11 @@
 package dev.jobsopenapi.conformance;
 
+import dev.jobsopenapi.specs.BundledSpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,21 +26,42 @@ class ConformanceCliTest {
     }
 
     @Test
-    void checkPrintsOneLinePerExampleAndASummaryAndExitsZero() {
+    void checkPrintsOneLinePerExampleAndPerProvenQuirkTheCatalogueAndASummary() {
         assertEquals(0, run("check"));
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(List.of(
                 "PASS modelarts-devserver-jobs listDevServerJobs 200 application/json ok",
                 "PASS modelarts-devserver-jobs showDevServerJob 200 application/json ok",
                 "PASS openyuanrong-jobs listJobs 200 application/json querySuccessful",
-                "PASS openyuanrong-jobs listJobs 200 application/json queryEmpty",
-                "4 passed, 0 failed"), lines);
+                "PASS openyuanrong-jobs listJobs 200 application/json queryEmpty"), lines.subList(0, 4));
+        List<VendorQuirk> quirks = VendorQuirkCatalogue.of(List.of(
+                ApiContract.bundled(BundledSpec.MODELARTS_DEVSERVER_JOBS),
+                ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS))).quirks();
+        long provable = quirks.stream().filter(q -> q.documentedSchema().isPresent()).count();
+        for (VendorQuirk quirk : quirks) {
+            boolean proofLine = lines.stream().anyMatch(l -> l.startsWith("PASS quirk " + quirk.id() + " at "));
+            assertEquals(quirk.documentedSchema().isPresent(), proofLine, quirk.id());
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("| " + quirk.id() + " |")), quirk.id());
+        }
+        assertTrue(lines.contains("# Vendor quirks"));
+        assertEquals((4 + provable) + " passed, 0 failed", lines.get(lines.size() - 1));
     }
 
     @Test
     void checkCanBeLimitedToOneSpec() {
         assertEquals(0, run("check", "openyuanrong-jobs"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("2 passed, 0 failed" + System.lineSeparator()));
+        String output = out.toString(StandardCharsets.UTF_8);
+        assertTrue(output.lines().noneMatch(l -> l.contains("modelarts")), output);
+        assertTrue(output.lines().toList().get(output.lines().toList().size() - 1).endsWith(" passed, 0 failed"));
+    }
+
+    @Test
+    void quirksWritesTheMarkdownCatalogueToAFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("reports/vendor-quirks.md");
+        assertEquals(0, run("quirks", "--output", file.toString()));
+        String markdown = Files.readString(file);
+        assertTrue(markdown.startsWith("# Vendor quirks"), markdown);
+        assertTrue(markdown.contains("| openyuanrong-time-unit | openyuanrong-jobs | `/components/schemas/JobTime` |"), markdown);
     }
 
     @Test
@@ -43,6 +69,8 @@ class ConformanceCliTest {
         assertEquals(2, run());
         assertEquals(2, run("frobnicate"));
         assertEquals(2, run("check", "no-such-spec"));
+        assertEquals(2, run("quirks", "--output"));
+        assertEquals(2, run("check", "--output", "x.md"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no-such-spec"));
     }
 }

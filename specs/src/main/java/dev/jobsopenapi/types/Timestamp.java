@@ -104,7 +104,7 @@ public final class Timestamp implements Comparable<Timestamp> {
         }
         if (json instanceof Number number) {
             String plain = new BigDecimal(number.toString()).toPlainString();
-            throw new IllegalArgumentException("Not an epoch time: " + plain + " is not a whole number");
+            throw new IllegalArgumentException("Not an epoch time: " + plain + " is not a JSON integer");
         }
         throw new IllegalArgumentException("Not an epoch time: " + json + " is neither a number nor a string");
     }

@@ -1,0 +1,62 @@
+package dev.jobsopenapi.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jobsopenapi.conformance.ApiContract;
+import dev.jobsopenapi.conformance.DocumentedExample;
+import dev.jobsopenapi.modelarts.client.model.DevServerJobDetails;
+import dev.jobsopenapi.modelarts.client.model.DevServerJobPage;
+import dev.jobsopenapi.openyuanrong.client.model.JobDetails;
+import dev.jobsopenapi.specs.BundledSpec;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * Every documented example survives a round trip through the generated client models: parsed with the
+ * client's own mapper and written back, it is the same JSON — numbers still numbers, strings still strings,
+ * no field lost, none added.
+ */
+class ClientModelsRoundTripTest {
+
+    private static final ObjectMapper MODELARTS = new dev.jobsopenapi.modelarts.client.ApiClient().getObjectMapper();
+    private static final ObjectMapper OPENYUANRONG = new dev.jobsopenapi.openyuanrong.client.ApiClient().getObjectMapper();
+
+    /** The client model type of each operation's 200 response. */
+    private static final Map<String, TypeReference<?>> MODEL_OF_OPERATION = Map.of(
+            "listDevServerJobs", new TypeReference<DevServerJobPage>() { },
+            "showDevServerJob", new TypeReference<DevServerJobDetails>() { },
+            "listJobs", new TypeReference<List<JobDetails>>() { });
+
+    @TestFactory
+    Stream<DynamicTest> everyExampleRoundTripsUnchanged() {
+        return Arrays.stream(BundledSpec.values())
+                .flatMap(spec -> ApiContract.bundled(spec).examples().stream())
+                .filter(example -> example.status().equals("200"))
+                .map(example -> DynamicTest.dynamicTest(example.toString(), () -> roundTrip(example)));
+    }
+
+    private static void roundTrip(DocumentedExample example) throws Exception {
+        ObjectMapper mapper = example.spec().startsWith("modelarts") ? MODELARTS : OPENYUANRONG;
+        TypeReference<?> model = MODEL_OF_OPERATION.get(example.operationId());
+        assertNotNull(model, "no model type known for " + example.operationId());
+        JavaType type = mapper.getTypeFactory().constructType(model);
+
+        String original = mapper.writeValueAsString(example.value());
+        Object parsed = mapper.readValue(original, type);
+        String written = mapper.writeValueAsString(parsed);
+
+        JsonNode expected = mapper.readTree(original);
+        JsonNode actual = mapper.readTree(written);
+        assertEquals(expected, actual, () -> "\nexpected " + expected + "\nbut was  " + actual);
+    }
+}

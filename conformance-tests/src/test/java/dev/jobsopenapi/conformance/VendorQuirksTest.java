@@ -1,0 +1,173 @@
+package dev.jobsopenapi.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsopenapi.specs.BundledSpec;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every vendor quirk marked in the specs is shown from both sides: what the prose claims is contradicted
+ * by the vendor's own examples, and the spec accepts what the examples send.
+ */
+class VendorQuirksTest {
+
+    private static final ApiContract MODELARTS = ApiContract.bundled(BundledSpec.MODELARTS_DEVSERVER_JOBS);
+    private static final ApiContract OPENYUANRONG = ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS);
+    private static final List<ApiContract> CONTRACTS = List.of(MODELARTS, OPENYUANRONG);
+    private static final VendorQuirkCatalogue CATALOGUE = VendorQuirkCatalogue.of(CONTRACTS);
+
+    /** The quirks whose claim is not a schema; each has its own test below. */
+    private static final Set<String> DOCUMENTATION_QUIRKS = Set.of(
+            "modelarts-product-renamed",
+            "modelarts-get-example-with-body",
+            "modelarts-list-paging-without-parameters",
+            "modelarts-details-promised-fields",
+            "modelarts-details-path-parameter-name");
+
+    private static ApiContract contractOf(VendorQuirk quirk) {
+        return CONTRACTS.stream().filter(c -> c.name().equals(quirk.spec())).findFirst().orElseThrow();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> examplesFailTheClaimedSchemaAndPassTheSpec() {
+        return CATALOGUE.quirks().stream()
+                .filter(quirk -> quirk.documentedSchema().isPresent())
+                .map(quirk -> DynamicTest.dynamicTest(quirk.id() + " at " + quirk.pointer(), () -> {
+                    ApiContract contract = contractOf(quirk);
+                    Map<DocumentedExample, ValidationResult> underClaim =
+                            VendorQuirkCatalogue.violationsUnderClaim(contract, quirk);
+                    assertFalse(underClaim.isEmpty(), "no documented example contradicts the claim of " + quirk.id());
+                    for (DocumentedExample example : underClaim.keySet()) {
+                        ValidationResult asSpecified = contract.validate(example);
+                        assertTrue(asSpecified.isValid(), asSpecified::toString);
+                    }
+                }));
+    }
+
+    @Test
+    void theCatalogueHasTheQuirksTheSeedsShow() {
+        Set<String> ids = CATALOGUE.quirks().stream().map(VendorQuirk::id).collect(Collectors.toSet());
+        Set<String> expected = new java.util.HashSet<>(DOCUMENTATION_QUIRKS);
+        expected.addAll(List.of("modelarts-timestamp-number", "modelarts-job-status-range", "modelarts-job-type-range",
+                "modelarts-item-type-range", "openyuanrong-time-unit", "openyuanrong-entrypoint-undocumented",
+                "openyuanrong-runtime-env-encoded-values"));
+        assertTrue(ids.containsAll(expected), () -> "missing: " + expected.stream().filter(id -> !ids.contains(id)).toList());
+    }
+
+    @Test
+    void everyQuirkWithoutAClaimedSchemaHasItsOwnTestHere() {
+        Set<String> documentationOnly = CATALOGUE.quirks().stream()
+                .filter(quirk -> quirk.documentedSchema().isEmpty())
+                .map(VendorQuirk::id).collect(Collectors.toSet());
+        assertEquals(DOCUMENTATION_QUIRKS, documentationOnly);
+    }
+
+    @Test
+    void quirkIdsAreStableKebabCaseAndEveryEntryNamesASeed() {
+        for (VendorQuirk quirk : CATALOGUE.quirks()) {
+            assertTrue(quirk.id().matches("(modelarts|openyuanrong)(-[a-z0-9]+)+"), quirk.id());
+            assertTrue(quirk.evidence().contains("seed 00"), quirk.id() + ": " + quirk.evidence());
+            assertFalse(contractOf(quirk).document().at(quirk.pointer()).isMissingNode(), quirk.pointer());
+        }
+    }
+
+    @Test
+    void timestampQuirksRecordTheDocumentedTypeOnEachField() {
+        for (ApiContract contract : CONTRACTS) {
+            List<String> timeFields = new ArrayList<>();
+            contract.document().at("/components/schemas").fields().forEachRemaining(schema ->
+                    schema.getValue().path("properties").fields().forEachRemaining(property -> {
+                        String ref = property.getValue().at("/allOf/0/$ref").asText();
+                        if (ref.endsWith("/ModelArtsTime") || ref.endsWith("/JobTime")) {
+                            timeFields.add(schema.getKey() + "." + property.getKey());
+                            assertTrue(property.getValue().has("x-documented-type"), schema.getKey() + "." + property.getKey());
+                        }
+                    }));
+            assertFalse(timeFields.isEmpty(), contract.name());
+        }
+    }
+
+    // The documentation-only quirks: the spec follows the documented side and the test shows it.
+
+    @Test
+    void productRenamed_bothNamesServeOnePathPrefixAndOneTag() {
+        List<String> paths = new ArrayList<>();
+        MODELARTS.document().path("paths").fieldNames().forEachRemaining(paths::add);
+        assertTrue(paths.stream().allMatch(p -> p.startsWith("/v1/{project_id}/dev-servers/jobs")), paths::toString);
+        assertTrue(MODELARTS.document().at("/info/title").asText().contains("Lite Server (DevServer)"));
+    }
+
+    @Test
+    void getExampleWithBody_theGetOperationsTakeNoRequestBody() {
+        MODELARTS.document().path("paths").forEach(path ->
+                assertTrue(path.path("get").path("requestBody").isMissingNode(), path::toString));
+    }
+
+    @Test
+    void listPagingWithoutParameters_pagedEnvelopeButNoPagingParameter() {
+        JsonNode list = MODELARTS.document().at("/paths/~1v1~1{project_id}~1dev-servers~1jobs/get");
+        List<String> parameterNames = new ArrayList<>();
+        list.path("parameters").forEach(p -> parameterNames.add(
+                MODELARTS.document().at(p.path("$ref").asText().substring(1)).path("name").asText()));
+        assertEquals(List.of("project_id", "id", "name", "type", "status", "visible"), parameterNames);
+        JsonNode required = MODELARTS.document().at("/components/schemas/DevServerJobPage/required");
+        assertTrue(required.toString().contains("\"current\"") && required.toString().contains("\"pages\""));
+    }
+
+    @Test
+    void detailsPromisedFields_noExecutionTimeOrLogField() {
+        List<String> properties = new ArrayList<>();
+        MODELARTS.document().at("/components/schemas/DevServerJobDetails/properties").fieldNames().forEachRemaining(properties::add);
+        assertTrue(properties.stream().noneMatch(p -> p.contains("log") || p.contains("exec")), properties::toString);
+    }
+
+    @Test
+    void detailsPathParameterName_theSpecFollowsTheUriNotTheExample() {
+        assertFalse(MODELARTS.document().at("/paths/~1v1~1{project_id}~1dev-servers~1jobs~1{id}").isMissingNode());
+        assertEquals("id", MODELARTS.document().at("/components/parameters/JobIdPath/name").asText());
+    }
+
+    @Test
+    void theMarkdownCatalogueHasOneRowPerMarkedPlace() {
+        String markdown = CATALOGUE.toMarkdown();
+        for (VendorQuirk quirk : CATALOGUE.quirks()) {
+            assertTrue(markdown.contains("| " + quirk.id() + " | " + quirk.spec() + " | `" + quirk.pointer() + "` |"), quirk.id());
+        }
+        assertEquals(CATALOGUE.quirks().size(), markdown.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| id ") && !l.startsWith("| ---")).count());
+    }
+
+    @Test
+    void aQuirkEntryWithoutEvidenceIsRejectedNamingItsPlace() throws Exception {
+        JsonNode copy = MODELARTS.document().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) copy.at("/components/schemas/ModelArtsTime/x-vendor-quirks/0")).remove("evidence");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("broken-quirk", ".yaml");
+        try {
+            java.nio.file.Files.writeString(file, copy.toString());
+            ApiContract broken = ApiContract.load(file);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> VendorQuirkCatalogue.of(List.of(broken)));
+            assertTrue(e.getMessage().contains("/components/schemas/ModelArtsTime") && e.getMessage().contains("evidence"), e.getMessage());
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
+    void bundledSpecsAreAllCovered() {
+        assertEquals(BundledSpec.values().length, CONTRACTS.size());
+        assertTrue(Arrays.stream(BundledSpec.values()).allMatch(s -> CONTRACTS.stream().anyMatch(c -> c.name().equals(s.specName()))));
+    }
+}
