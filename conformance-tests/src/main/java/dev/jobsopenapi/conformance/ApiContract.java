@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.Error;
@@ -18,10 +19,15 @@ import dev.jobsopenapi.specs.BundledSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,25 +35,29 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One OpenAPI 3.0 document, loaded once, against which responses are checked.
+ * One OpenAPI 3.0 document, loaded once, against which responses and requests are checked.
  *
- * <p>The document is parsed once; the JSON Schema of each response is compiled on first use and reused,
- * so one {@code ApiContract} serves any number of checks, from any number of threads.
+ * <p>The document is parsed once; the JSON Schema of each response or parameter is compiled on first use
+ * and reused, so one {@code ApiContract} serves any number of checks, from any number of threads. Nothing
+ * the caller sends makes a check throw: a body that is not JSON, an undocumented path, method, status or
+ * content type are all violations in the result.
  *
  * <pre>{@code
  * ApiContract contract = ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS);
- * ValidationResult result = contract.validateResponse("listJobs", "200", "application/json", body);
+ * ValidationResult result = contract.validateResponse("listJobs", "200", "application/json", bodyText);
  * }</pre>
  */
 public final class ApiContract {
 
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private final String name;
     private final String documentIri;
     private final JsonNode document;
+    private final List<Operation> operations;
     private final SchemaRegistry registry;
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
@@ -55,6 +65,7 @@ public final class ApiContract {
         this.name = name;
         this.document = document;
         this.documentIri = "urn:jobs-openapi:spec:" + name;
+        this.operations = readOperations(document);
         String documentJson;
         try {
             documentJson = JSON.writeValueAsString(document);
@@ -80,14 +91,32 @@ public final class ApiContract {
     }
 
     /**
+     * The contract of a bundled spec named {@code name} (see {@link BundledSpec#byName}), or else of the
+     * YAML or JSON file at that path.
+     *
+     * @throws IOException              when there is no such bundled spec or file, or it cannot be read
+     * @throws IllegalArgumentException when the file is not an OpenAPI 3.0 document
+     */
+    public static ApiContract load(String nameOrPath) throws IOException {
+        for (BundledSpec spec : BundledSpec.values()) {
+            if (spec.specName().equalsIgnoreCase(nameOrPath) || spec.fileName().equalsIgnoreCase(nameOrPath)) {
+                return bundled(spec);
+            }
+        }
+        return load(Path.of(nameOrPath));
+    }
+
+    /**
      * The contract of an OpenAPI 3.0 document in a YAML or JSON file.
      *
-     * @throws IOException              when the file cannot be read
+     * @throws IOException              when the file does not exist or cannot be read
      * @throws IllegalArgumentException when it is not an OpenAPI 3.0 document
      */
     public static ApiContract load(Path file) throws IOException {
-        String fileName = file.getFileName().toString();
-        String specName = fileName.replaceFirst("\\.(ya?ml|json)$", "");
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such spec file");
+        }
+        String specName = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
         try (InputStream in = Files.newInputStream(file)) {
             return new ApiContract(specName, readDocument(in, file.toString()));
         }
@@ -113,8 +142,8 @@ public final class ApiContract {
     public ApiContract withSchemaAt(String pointer, JsonNode schema) {
         JsonNode copy = document.deepCopy();
         JsonNode target = copy.at(pointer);
-        if (!target.isObject()) {
-            throw new IllegalArgumentException("No schema object at " + location(pointer));
+        if (!target.isObject() || !schema.isObject()) {
+            throw new IllegalArgumentException("No schema object at " + location(pointer) + " or in " + schema);
         }
         ObjectNode node = (ObjectNode) target;
         JsonNode description = node.get("description");
@@ -136,18 +165,38 @@ public final class ApiContract {
         return document;
     }
 
+    /** Every operation of the spec, in document order. */
+    public List<Operation> operations() {
+        return operations;
+    }
+
+    /** The operation with this {@code operationId}. */
+    public Optional<Operation> operation(String operationId) {
+        return operations.stream().filter(op -> op.operationId().equals(operationId)).findFirst();
+    }
+
+    /**
+     * The operation that serves a method on a concrete path such as {@code /v1/abc/dev-servers/jobs/xyz}
+     * (a query string is ignored). A path without template variables wins over a templated one.
+     */
+    public Optional<Operation> operation(String method, String path) {
+        String bare = stripQuery(path);
+        return operations.stream()
+                .filter(op -> op.method().equalsIgnoreCase(method) && op.match(bare).isPresent())
+                .min(Comparator.comparingInt(op -> op.pathVariables().size()));
+    }
+
     /** Every example response the spec documents, in document order. */
     public List<DocumentedExample> examples() {
         List<DocumentedExample> examples = new ArrayList<>();
-        forEachOperation((path, method, operation, operationPointer) -> {
-            String operationId = operation.path("operationId").asText(method.toUpperCase(Locale.ROOT) + " " + path);
-            for (Map.Entry<String, JsonNode> response : entries(operation.path("responses"))) {
-                String responsePointer = resolvePointer(operationPointer + "/responses/" + escape(response.getKey()));
+        for (Operation op : operations) {
+            for (Map.Entry<String, JsonNode> response : entries(at(op.pointer() + "/responses"))) {
+                String responsePointer = resolvePointer(op.pointer() + "/responses/" + escape(response.getKey()));
                 for (Map.Entry<String, JsonNode> media : entries(at(responsePointer).path("content"))) {
                     String mediaPointer = responsePointer + "/content/" + escape(media.getKey());
                     JsonNode mediaType = media.getValue();
                     if (mediaType.has("example")) {
-                        examples.add(new DocumentedExample(name, operationId, method.toUpperCase(Locale.ROOT), path,
+                        examples.add(new DocumentedExample(name, op.operationId(), op.method(), op.pathTemplate(),
                                 response.getKey(), media.getKey(), "example", mediaPointer + "/example",
                                 mediaType.get("example")));
                     }
@@ -155,20 +204,48 @@ public final class ApiContract {
                         String examplePointer = resolvePointer(mediaPointer + "/examples/" + escape(example.getKey()));
                         JsonNode exampleObject = at(examplePointer);
                         if (exampleObject.has("value")) {
-                            examples.add(new DocumentedExample(name, operationId, method.toUpperCase(Locale.ROOT), path,
+                            examples.add(new DocumentedExample(name, op.operationId(), op.method(), op.pathTemplate(),
                                     response.getKey(), media.getKey(), example.getKey(), examplePointer + "/value",
                                     exampleObject.get("value")));
                         }
                     }
                 }
             }
-        });
+        }
         return List.copyOf(examples);
     }
 
     /** Checks a documented example against the schema of the response it documents. */
     public ValidationResult validate(DocumentedExample example) {
-        return validateResponse(example.operationId(), example.status(), example.mediaType(), example.value());
+        ValidationResult result = validateResponse(example.operationId(), example.status(), example.mediaType(), example.value());
+        return new ValidationResult(example.toString(), result.violations());
+    }
+
+    /**
+     * Checks a response body, given as text, against the operation's response schema. An empty body or one
+     * that is not JSON is a violation.
+     */
+    public ValidationResult validateResponse(String operationId, String status, String contentType, String body) {
+        String subject = name + " " + operationId + " " + status + " " + contentType;
+        Optional<JsonNode> parsed = parseJson(body);
+        if (parsed.isEmpty()) {
+            return new ValidationResult(subject, List.of(notJson(body)));
+        }
+        return validateResponse(operationId, status, contentType, parsed.get());
+    }
+
+    /**
+     * Checks a response to {@code method} on a concrete {@code path}: finds the operation by its template,
+     * then checks the body as {@link #validateResponse(String, String, String, String)} does. A path or
+     * method the spec does not document is a violation.
+     */
+    public ValidationResult validateResponseTo(String method, String path, String status, String contentType, String body) {
+        Optional<Operation> operation = operation(method, path);
+        if (operation.isEmpty()) {
+            return new ValidationResult(name + " " + method.toUpperCase(Locale.ROOT) + " " + path + " " + status,
+                    List.of(unknownOperation(method, path)));
+        }
+        return validateResponse(operation.get().operationId(), status, contentType, body);
     }
 
     /**
@@ -182,23 +259,27 @@ public final class ApiContract {
      */
     public ValidationResult validateResponse(String operationId, String status, String contentType, JsonNode body) {
         String subject = name + " " + operationId + " " + status + " " + contentType;
-        Optional<String> operationPointer = findOperation(operationId);
-        if (operationPointer.isEmpty()) {
+        Optional<Operation> operation = operation(operationId);
+        if (operation.isEmpty()) {
             return new ValidationResult(subject, List.of(new Violation("", location("/paths"), "operation",
                     "the spec has no operation with operationId '" + operationId + "'")));
         }
-        JsonNode responses = at(operationPointer.get() + "/responses");
+        String responsesPointer = operation.get().pointer() + "/responses";
+        JsonNode responses = at(responsesPointer);
         String statusKey = responses.has(status) ? status
-                : responses.has(status.charAt(0) + "XX") ? status.charAt(0) + "XX"
+                : !status.isEmpty() && responses.has(status.charAt(0) + "XX") ? status.charAt(0) + "XX"
                 : responses.has("default") ? "default" : null;
         if (statusKey == null) {
-            return new ValidationResult(subject, List.of(new Violation("", location(operationPointer.get() + "/responses"),
-                    "status", "status " + status + " is not documented for " + operationId
+            return new ValidationResult(subject, List.of(new Violation("", location(responsesPointer), "status",
+                    "status " + status + " is not documented for " + operationId
                     + " (documented: " + String.join(", ", fieldNames(responses)) + ")")));
         }
-        String contentPointer = resolvePointer(operationPointer.get() + "/responses/" + escape(statusKey)) + "/content";
+        String contentPointer = resolvePointer(responsesPointer + "/" + escape(statusKey)) + "/content";
         JsonNode content = at(contentPointer);
-        String mediaKey = findMediaType(content, contentType);
+        if (content.isMissingNode() || content.isEmpty()) {
+            return new ValidationResult(subject, List.of());
+        }
+        String mediaKey = findMediaType(content, contentType == null ? "" : contentType);
         if (mediaKey == null) {
             return new ValidationResult(subject, List.of(new Violation("", location(contentPointer), "content-type",
                     "content type '" + contentType + "' is not documented for " + operationId + " " + status
@@ -209,6 +290,65 @@ public final class ApiContract {
             return new ValidationResult(subject, List.of());
         }
         return new ValidationResult(subject, validateAgainst(schemaPointer, body));
+    }
+
+    /**
+     * Checks a request line: the operation must exist for the method and path, and each path and query
+     * parameter must satisfy its documented schema. Required parameters must be present and query parameters
+     * the operation does not document are reported. Violations point at {@code /path/NAME} or
+     * {@code /query/NAME}.
+     *
+     * @param method      the HTTP method
+     * @param pathAndQuery the request target, for example {@code /v1/abc/dev-servers/jobs?visible=true}
+     */
+    public ValidationResult validateRequest(String method, String pathAndQuery) {
+        String subject = name + " " + method.toUpperCase(Locale.ROOT) + " " + pathAndQuery;
+        String path = stripQuery(pathAndQuery);
+        Optional<Operation> found = operation(method, path);
+        if (found.isEmpty()) {
+            return new ValidationResult(subject, List.of(unknownOperation(method, path)));
+        }
+        Operation op = found.get();
+        Map<String, String> pathValues = op.match(path).orElseThrow();
+        Map<String, List<String>> queryValues = parseQuery(pathAndQuery);
+        List<Violation> violations = new ArrayList<>();
+        List<String> documentedQuery = new ArrayList<>();
+        for (String parameterPointer : parameterPointers(op)) {
+            JsonNode parameter = at(parameterPointer);
+            String in = parameter.path("in").asText();
+            String parameterName = parameter.path("name").asText();
+            if (!in.equals("path") && !in.equals("query")) {
+                continue;
+            }
+            if (in.equals("query")) {
+                documentedQuery.add(parameterName);
+            }
+            List<String> values = in.equals("path")
+                    ? Optional.ofNullable(pathValues.get(parameterName)).map(List::of).orElse(List.of())
+                    : queryValues.getOrDefault(parameterName, List.of());
+            String pointer = "/" + in + "/" + escape(parameterName);
+            if (values.isEmpty()) {
+                if (parameter.path("required").asBoolean(false)) {
+                    violations.add(new Violation(pointer, location(parameterPointer + "/required"), "required",
+                            "required " + in + " parameter '" + parameterName + "' is missing"));
+                }
+                continue;
+            }
+            String schemaPointer = parameterPointer + "/schema";
+            for (String value : values) {
+                for (Violation v : validateAgainst(schemaPointer, parameterValue(at(schemaPointer), value))) {
+                    violations.add(new Violation(pointer, v.schemaLocation(), v.keyword(),
+                            v.message() + " (value '" + value + "')"));
+                }
+            }
+        }
+        for (String query : queryValues.keySet()) {
+            if (!documentedQuery.contains(query)) {
+                violations.add(new Violation("/query/" + escape(query), location(op.pointer() + "/parameters"),
+                        "parameter", "query parameter '" + query + "' is not documented for " + op.operationId()));
+            }
+        }
+        return new ValidationResult(subject, violations);
     }
 
     /**
@@ -230,27 +370,101 @@ public final class ApiContract {
         if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
             pointer = pointer + "/" + escape(error.getProperty());
         }
-        String schemaFragment = error.getSchemaLocation().getFragment().toString();
         String message = error.getMessage();
         String prefix = error.getInstanceLocation() + ": ";
         if (message.startsWith(prefix)) {
             message = message.substring(prefix.length());
         }
-        return new Violation(pointer, location(schemaFragment), error.getKeyword(), message);
+        return new Violation(pointer, location(error.getSchemaLocation().getFragment().toString()), error.getKeyword(), message);
+    }
+
+    private Violation unknownOperation(String method, String path) {
+        boolean pathKnown = operations.stream().anyMatch(op -> op.match(stripQuery(path)).isPresent());
+        return pathKnown
+                ? new Violation("", location("/paths"), "method", "method " + method.toUpperCase(Locale.ROOT)
+                        + " is not documented for " + path)
+                : new Violation("", location("/paths"), "path", "no path of the spec matches " + path);
+    }
+
+    private static Violation notJson(String body) {
+        if (body == null || body.isBlank()) {
+            return new Violation("", "(body)", "json", "the body is empty; a JSON document was expected");
+        }
+        try {
+            JSON.readTree(body);
+            return new Violation("", "(body)", "json", "the body holds more than one JSON document");
+        } catch (JsonProcessingException e) {
+            return new Violation("", "(body)", "json", "the body is not JSON: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+        }
+    }
+
+    private static Optional<JsonNode> parseJson(String body) {
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        try (var parser = JSON.createParser(body)) {
+            JsonNode node = JSON.readTree(parser);
+            return parser.nextToken() == null ? Optional.ofNullable(node) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A parameter value as the JSON its schema expects: booleans and numbers typed, anything else a string. */
+    private static JsonNode parameterValue(JsonNode schema, String value) {
+        String type = schema.path("type").asText();
+        if (type.equals("boolean") && (value.equals("true") || value.equals("false"))) {
+            return NODES.booleanNode(Boolean.parseBoolean(value));
+        }
+        if (type.equals("integer") && value.matches("-?\\d{1,18}")) {
+            return NODES.numberNode(Long.parseLong(value));
+        }
+        if (type.equals("number") && value.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
+            return NODES.numberNode(new java.math.BigDecimal(value));
+        }
+        return NODES.textNode(value);
+    }
+
+    private List<String> parameterPointers(Operation op) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        String pathItem = op.pointer().substring(0, op.pointer().lastIndexOf('/'));
+        for (String owner : List.of(pathItem, op.pointer())) {
+            JsonNode parameters = at(owner + "/parameters");
+            for (int i = 0; i < parameters.size(); i++) {
+                String pointer = resolvePointer(owner + "/parameters/" + i);
+                JsonNode parameter = at(pointer);
+                byKey.put(parameter.path("in").asText() + ":" + parameter.path("name").asText(), pointer);
+            }
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    private static Map<String, List<String>> parseQuery(String pathAndQuery) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        int q = pathAndQuery.indexOf('?');
+        if (q < 0 || q == pathAndQuery.length() - 1) {
+            return values;
+        }
+        for (String pair : pathAndQuery.substring(q + 1).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            values.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        return values;
+    }
+
+    private static String stripQuery(String path) {
+        int q = path.indexOf('?');
+        return q < 0 ? path : path.substring(0, q);
     }
 
     private String location(String pointer) {
         return name + ".yaml#" + pointer;
-    }
-
-    private Optional<String> findOperation(String operationId) {
-        List<String> found = new ArrayList<>();
-        forEachOperation((path, method, operation, pointer) -> {
-            if (operationId.equals(operation.path("operationId").asText(null))) {
-                found.add(pointer);
-            }
-        });
-        return found.stream().findFirst();
     }
 
     private static String findMediaType(JsonNode content, String contentType) {
@@ -266,19 +480,19 @@ public final class ApiContract {
         return null;
     }
 
-    private interface OperationVisitor {
-        void visit(String path, String method, JsonNode operation, String pointer);
-    }
-
-    private void forEachOperation(OperationVisitor visitor) {
+    private static List<Operation> readOperations(JsonNode document) {
+        List<Operation> found = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : entries(document.path("paths"))) {
             for (String method : METHODS) {
                 JsonNode operation = path.getValue().get(method);
                 if (operation != null) {
-                    visitor.visit(path.getKey(), method, operation, "/paths/" + escape(path.getKey()) + "/" + method);
+                    String upper = method.toUpperCase(Locale.ROOT);
+                    found.add(new Operation(operation.path("operationId").asText(upper + " " + path.getKey()), upper,
+                            path.getKey(), "/paths/" + escape(path.getKey()) + "/" + method));
                 }
             }
         }
+        return List.copyOf(found);
     }
 
     /** Follows local {@code $ref}s from the node at the pointer, and returns the pointer of the target. */

@@ -3,29 +3,26 @@ package dev.jobsopenapi.conformance;
 import dev.jobsopenapi.specs.BundledSpec;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The command line of the conformance checker.
+ * The command line of the conformance checker; see {@link #USAGE_TEXT} or run it without arguments.
  *
- * <pre>
- * java -jar jobs-openapi-conformance-cli.jar check [SPEC...]
- * java -jar jobs-openapi-conformance-cli.jar quirks [--output FILE] [SPEC...]
- * </pre>
- *
- * {@code check} validates every example documented in the bundled specs (or in the named ones) against the
- * schema of the response it documents, proves each vendor quirk that has a documented schema (the
- * examples fail the claim and pass the spec), prints one line per example and per quirk, the quirk
- * catalogue, and a summary line {@code N passed, N failed}. {@code quirks} writes the catalogue as
- * Markdown. Exit codes: 0 all conform, 1 violations, 2 usage or I/O error.
+ * <p>Exit codes: 0 everything conforms, 1 violations were found, 2 usage or I/O error (a one-line
+ * diagnosis on standard error, never a stack trace).
  */
 public final class ConformanceCli {
 
@@ -33,119 +30,302 @@ public final class ConformanceCli {
     static final int VIOLATIONS = 1;
     static final int USAGE = 2;
 
-    private static final String USAGE_TEXT = """
-            usage: java -jar jobs-openapi-conformance-cli.jar check [SPEC...]
-                   java -jar jobs-openapi-conformance-cli.jar quirks [--output FILE] [SPEC...]
-              check   validate every documented example of the bundled specs and prove their vendor quirks
-              quirks  print (or write to FILE) the vendor quirk catalogue as Markdown
-              SPEC    modelarts-devserver-jobs, openyuanrong-jobs (default: all)""";
+    /** The environment variable {@code probe} reads the token from unless {@code --token-env} names another. */
+    static final String DEFAULT_TOKEN_ENV = "JOBS_OPENAPI_TOKEN";
+
+    static final String USAGE_TEXT = """
+            usage: java -jar jobs-openapi-conformance-cli.jar COMMAND [OPTIONS]
+
+              check [SPEC...]          validate every documented example of the bundled specs, prove their
+                                       vendor quirks and print the quirk catalogue (default: all specs)
+              quirks [SPEC...]         print the vendor quirk catalogue as Markdown (--output FILE to write it)
+              validate [FILE|-]        validate a captured response body (default: standard input)
+                  --spec SPEC          a bundled spec name or an OpenAPI 3.0 file
+                  --operation ID       the operationId, or instead:
+                  --method M --path P  the method and the concrete path, e.g. /v1/abc/dev-servers/jobs/xyz
+                  --status CODE        the HTTP status (default 200)
+                  --content-type TYPE  the response content type (default application/json)
+              probe                    call every GET operation of a spec on a live server and validate the answers
+                  --spec SPEC          a bundled spec name or an OpenAPI 3.0 file
+                  --base-url URL       for example https://modelarts.cn-north-4.myhuaweicloud.com
+                  --param NAME=VALUE   a path or query parameter (repeatable), e.g. --param project_id=abc
+                  --token-env VAR      the environment variable that holds the token (default JOBS_OPENAPI_TOKEN)
+                  --token TOKEN        the token itself (visible to other users in the process list: prefer the
+                                       environment); either way it goes only into the spec's security header
+                  --timeout-seconds N  per request (default 30)
+
+              common options:
+                  --format text|json|junit   the report format (default text)
+                  --max-body-mib N           the largest body read (default 32)
+
+              SPEC: modelarts-devserver-jobs, openyuanrong-jobs, or a path to a spec file
+              exit: 0 conforms, 1 violations, 2 usage or I/O error""";
+
+    private static final Set<String> FLAGS_WITH_VALUES = Set.of("--spec", "--operation", "--method", "--path",
+            "--status", "--content-type", "--base-url", "--param", "--token-env", "--token", "--timeout-seconds", "--format",
+            "--max-body-mib", "--output");
 
     private ConformanceCli() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.in, System.out, System.err, System.getenv()));
     }
 
-    /** Runs the command line with the given streams and returns the exit code. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || !List.of("check", "quirks").contains(args[0])) {
+    /** Runs the command line and returns the exit code. */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+        try {
+            if (args.length == 0) {
+                throw new UsageException("no command");
+            }
+            Options options = Options.parse(args);
+            return switch (args[0]) {
+                case "check" -> check(options, out);
+                case "quirks" -> quirks(options, out);
+                case "validate" -> validate(options, in, out);
+                case "probe" -> probe(options, out, env);
+                default -> throw new UsageException("unknown command '" + args[0] + "'");
+            };
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
             err.println(USAGE_TEXT);
             return USAGE;
-        }
-        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
-        Path output = null;
-        int outputFlag = rest.indexOf("--output");
-        if (outputFlag >= 0) {
-            if (!args[0].equals("quirks") || outputFlag + 1 >= rest.size()) {
-                err.println(USAGE_TEXT);
-                return USAGE;
-            }
-            output = Path.of(rest.remove(outputFlag + 1));
-            rest.remove(outputFlag);
-        }
-        List<ApiContract> contracts = new ArrayList<>();
-        try {
-            for (BundledSpec spec : rest.isEmpty() ? List.of(BundledSpec.values()) : specs(rest)) {
-                contracts.add(ApiContract.bundled(spec));
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+        } catch (NoSuchFileException e) {
+            err.println("error: no such file: " + e.getFile());
             return USAGE;
-        }
-        if (args[0].equals("quirks")) {
-            return writeQuirks(contracts, output, out, err);
-        }
-        return check(contracts, out);
-    }
-
-    private static List<BundledSpec> specs(List<String> names) {
-        return names.stream().map(BundledSpec::byName).toList();
-    }
-
-    private static int writeQuirks(List<ApiContract> contracts, Path output, PrintStream out, PrintStream err) {
-        String markdown = VendorQuirkCatalogue.of(contracts).toMarkdown();
-        if (output == null) {
-            out.print(markdown);
-            return CONFORMS;
-        }
-        try {
-            if (output.getParent() != null) {
-                Files.createDirectories(output.getParent());
-            }
-            Files.writeString(output, markdown, StandardCharsets.UTF_8);
-            out.println("wrote " + output);
-            return CONFORMS;
-        } catch (IOException e) {
-            err.println("error: cannot write " + output + ": " + e.getMessage());
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            err.println("error: " + oneLine(e.getMessage()));
+            return USAGE;
+        } catch (RuntimeException e) {
+            err.println("error: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage()));
             return USAGE;
         }
     }
 
-    private static int check(List<ApiContract> contracts, PrintStream out) {
-        int passed = 0;
-        int failed = 0;
-        for (ApiContract contract : contracts) {
-            for (DocumentedExample example : contract.examples()) {
-                ValidationResult result = contract.validate(example);
-                if (result.isValid()) {
-                    passed++;
-                    out.println("PASS " + example);
+    /** Thrown for a command line that does not fit {@link #USAGE_TEXT}. */
+    private static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** Parsed options: {@code --name value} pairs (repeatable) and positional arguments after the command. */
+    private record Options(String command, Map<String, List<String>> values, List<String> positional) {
+
+        static Options parse(String[] args) {
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            List<String> positional = new ArrayList<>();
+            for (int i = 1; i < args.length; i++) {
+                String arg = args[i];
+                if (arg.startsWith("--")) {
+                    if (!FLAGS_WITH_VALUES.contains(arg)) {
+                        throw new UsageException("unknown option " + arg);
+                    }
+                    if (i + 1 >= args.length) {
+                        throw new UsageException(arg + " needs a value");
+                    }
+                    values.computeIfAbsent(arg, k -> new ArrayList<>()).add(args[++i]);
                 } else {
-                    failed++;
-                    out.println("FAIL " + example);
-                    result.violations().forEach(v -> out.println("     " + v));
+                    positional.add(arg);
                 }
             }
+            return new Options(args[0], values, positional);
+        }
+
+        Optional<String> value(String name) {
+            List<String> list = values.getOrDefault(name, List.of());
+            if (list.size() > 1) {
+                throw new UsageException(name + " given more than once");
+            }
+            return list.stream().findFirst();
+        }
+
+        String required(String name) {
+            return value(name).orElseThrow(() -> new UsageException(command + " needs " + name));
+        }
+
+        Report.Format format() {
+            return Report.Format.parse(value("--format").orElse("text"));
+        }
+
+        long maxBodyBytes() {
+            return positiveNumber("--max-body-mib", 32) * 1024 * 1024;
+        }
+
+        long positiveNumber(String name, long fallback) {
+            String text = value(name).orElse(Long.toString(fallback));
+            try {
+                long n = Long.parseLong(text);
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new UsageException(name + " takes a positive whole number, not '" + text + "'");
+        }
+
+        void allow(String... names) {
+            for (String name : values.keySet()) {
+                if (!List.of(names).contains(name)) {
+                    throw new UsageException(command + " does not take " + name);
+                }
+            }
+        }
+    }
+
+    private static List<ApiContract> bundledContracts(List<String> names) {
+        List<BundledSpec> specs = names.isEmpty() ? List.of(BundledSpec.values())
+                : names.stream().map(BundledSpec::byName).toList();
+        return specs.stream().map(ApiContract::bundled).toList();
+    }
+
+    private static int check(Options options, PrintStream out) {
+        options.allow("--format");
+        List<ApiContract> contracts = bundledContracts(options.positional());
+        Report report = new Report("jobs-openapi check");
+        for (ApiContract contract : contracts) {
+            contract.examples().forEach(example -> report.add(contract.validate(example)));
         }
         VendorQuirkCatalogue catalogue = VendorQuirkCatalogue.of(contracts);
         for (ApiContract contract : contracts) {
             for (VendorQuirk quirk : catalogue.quirks()) {
-                if (!quirk.spec().equals(contract.name()) || quirk.documentedSchema().isEmpty()) {
-                    continue;
-                }
-                Map<DocumentedExample, ValidationResult> underClaim = VendorQuirkCatalogue.violationsUnderClaim(contract, quirk);
-                String where = "quirk " + quirk.id() + " at " + quirk.spec() + ".yaml#" + quirk.pointer();
-                List<DocumentedExample> rejectedBySpec = underClaim.keySet().stream()
-                        .filter(example -> !contract.validate(example).isValid()).toList();
-                if (underClaim.isEmpty()) {
-                    failed++;
-                    out.println("FAIL " + where + ": no documented example contradicts the claim");
-                } else if (!rejectedBySpec.isEmpty()) {
-                    failed++;
-                    out.println("FAIL " + where + ": the spec rejects " + rejectedBySpec);
-                } else {
-                    passed++;
-                    out.println("PASS " + where + ": the claim rejects " + underClaim.values().stream()
-                            .flatMap(r -> r.violations().stream()).map(Violation::pointer).distinct()
-                            .collect(Collectors.joining(", ")) + "; the spec accepts them");
+                if (quirk.spec().equals(contract.name()) && quirk.documentedSchema().isPresent()) {
+                    proveQuirk(contract, quirk, report);
                 }
             }
         }
-        out.println();
-        out.print(catalogue.toMarkdown());
-        out.println();
-        out.println(passed + " passed, " + failed + " failed");
-        return failed == 0 ? CONFORMS : VIOLATIONS;
+        Report.Format format = options.format();
+        report.print(format, out, format == Report.Format.TEXT ? catalogue.toMarkdown() : "");
+        return report.exitCode();
+    }
+
+    private static void proveQuirk(ApiContract contract, VendorQuirk quirk, Report report) {
+        String subject = "quirk " + quirk.id() + " at " + quirk.spec() + ".yaml#" + quirk.pointer();
+        Map<DocumentedExample, ValidationResult> underClaim = VendorQuirkCatalogue.violationsUnderClaim(contract, quirk);
+        List<Violation> problems = new ArrayList<>();
+        if (underClaim.isEmpty()) {
+            problems.add(new Violation("", quirk.spec() + ".yaml#" + quirk.pointer(), "quirk",
+                    "no documented example contradicts the claim"));
+        }
+        for (DocumentedExample example : underClaim.keySet()) {
+            contract.validate(example).violations().forEach(problems::add);
+        }
+        String rejected = underClaim.values().stream().flatMap(r -> r.violations().stream())
+                .map(Violation::pointer).distinct().collect(Collectors.joining(", "));
+        report.add(new ValidationResult(subject, problems),
+                problems.isEmpty() ? "the claim rejects " + rejected + "; the spec accepts them" : "");
+    }
+
+    private static int quirks(Options options, PrintStream out) throws IOException {
+        options.allow("--output");
+        String markdown = VendorQuirkCatalogue.of(bundledContracts(options.positional())).toMarkdown();
+        Optional<String> output = options.value("--output");
+        if (output.isEmpty()) {
+            out.print(markdown);
+            return CONFORMS;
+        }
+        Path file = Path.of(output.get());
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        Files.writeString(file, markdown, StandardCharsets.UTF_8);
+        out.println("wrote " + file);
+        return CONFORMS;
+    }
+
+    private static int validate(Options options, InputStream in, PrintStream out) throws IOException {
+        options.allow("--spec", "--operation", "--method", "--path", "--status", "--content-type", "--format", "--max-body-mib");
+        if (options.positional().size() > 1) {
+            throw new UsageException("validate takes one body file (or - for standard input)");
+        }
+        ApiContract contract = ApiContract.load(options.required("--spec"));
+        Report.Format format = options.format();
+        String status = options.value("--status").orElse("200");
+        String contentType = options.value("--content-type").orElse("application/json");
+        String operationId = operationOf(contract, options);
+        String source = options.positional().isEmpty() ? "-" : options.positional().get(0);
+        String body = readBody(source, in, options.maxBodyBytes());
+
+        ValidationResult result = contract.validateResponse(operationId, status, contentType, body);
+        if (result.violations().size() == 1 && result.violations().get(0).keyword().equals("json")) {
+            throw new IllegalArgumentException((source.equals("-") ? "standard input" : source) + ": "
+                    + result.violations().get(0).message());
+        }
+        Report report = new Report("jobs-openapi validate");
+        report.add(result);
+        report.print(format, out, "");
+        return report.exitCode();
+    }
+
+    private static String operationOf(ApiContract contract, Options options) {
+        Optional<String> operationId = options.value("--operation");
+        Optional<String> method = options.value("--method");
+        Optional<String> path = options.value("--path");
+        if (operationId.isPresent() == (method.isPresent() || path.isPresent())) {
+            throw new UsageException("validate needs either --operation, or --method and --path");
+        }
+        if (operationId.isPresent()) {
+            return contract.operation(operationId.get()).map(Operation::operationId).orElseThrow(() ->
+                    new IllegalArgumentException(contract.name() + " has no operation '" + operationId.get() + "' (has: "
+                            + contract.operations().stream().map(Operation::operationId).collect(Collectors.joining(", ")) + ")"));
+        }
+        String m = method.orElseThrow(() -> new UsageException("--path needs --method"));
+        String p = path.orElseThrow(() -> new UsageException("--method needs --path"));
+        return contract.operation(m, p).map(Operation::operationId).orElseThrow(() ->
+                new IllegalArgumentException(contract.name() + " documents no " + m.toUpperCase(java.util.Locale.ROOT) + " " + p));
+    }
+
+    private static String readBody(String source, InputStream stdin, long maxBytes) throws IOException {
+        if (!source.equals("-")) {
+            Path file = Path.of(source);
+            if (!Files.isRegularFile(file)) {
+                throw new NoSuchFileException(source);
+            }
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw new IllegalArgumentException(source + " is " + size + " bytes, over the limit of " + maxBytes
+                        + " bytes (--max-body-mib)");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        }
+        byte[] bytes = stdin.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (bytes.length > maxBytes) {
+            throw new IllegalArgumentException("standard input is over the limit of " + maxBytes + " bytes (--max-body-mib)");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static int probe(Options options, PrintStream out, Map<String, String> env) throws IOException {
+        options.allow("--spec", "--base-url", "--param", "--token-env", "--token", "--timeout-seconds", "--format", "--max-body-mib");
+        if (!options.positional().isEmpty()) {
+            throw new UsageException("probe takes no positional argument");
+        }
+        ApiContract contract = ApiContract.load(options.required("--spec"));
+        String baseUrl = options.required("--base-url");
+        if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
+            throw new UsageException("--base-url must start with http:// or https://");
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : options.values().getOrDefault("--param", List.of())) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--param takes NAME=VALUE, not '" + pair + "'");
+            }
+            parameters.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        String tokenEnv = options.value("--token-env").orElse(DEFAULT_TOKEN_ENV);
+        Optional<String> token = options.value("--token").or(() -> Optional.ofNullable(env.get(tokenEnv)))
+                .filter(t -> !t.isBlank());
+        Report.Format format = options.format();
+        Duration timeout = Duration.ofSeconds(options.positiveNumber("--timeout-seconds", 30));
+        Report report = new Report("jobs-openapi probe");
+        new LiveProbe(contract, baseUrl, parameters, token, timeout, options.maxBodyBytes()).run(report);
+        report.print(format, out, "");
+        return report.exitCode();
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "(no message)" : message.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 }

@@ -1,0 +1,154 @@
+package dev.jobsopenapi.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * Calls the GET operations of a spec on a live server and checks what comes back. The token, when given, is
+ * sent in the header the spec's security scheme names and never appears in any output.
+ */
+final class LiveProbe {
+
+    private final ApiContract contract;
+    private final String baseUrl;
+    private final Map<String, String> parameters;
+    private final Optional<String> token;
+    private final Duration timeout;
+    private final long maxBodyBytes;
+    private final HttpClient http;
+
+    LiveProbe(ApiContract contract, String baseUrl, Map<String, String> parameters, Optional<String> token,
+              Duration timeout, long maxBodyBytes) {
+        this.contract = contract;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.parameters = Map.copyOf(parameters);
+        this.token = token;
+        this.timeout = timeout;
+        this.maxBodyBytes = maxBodyBytes;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * Probes every GET operation into the report; an operation whose path parameters were not given is
+     * skipped.
+     *
+     * @throws IOException when the server cannot be reached at all
+     */
+    void run(Report report) throws IOException {
+        for (Operation op : contract.operations()) {
+            if (!op.method().equals("GET")) {
+                continue;
+            }
+            List<String> missing = op.pathVariables().stream().filter(v -> !parameters.containsKey(v)).toList();
+            String subject = contract.name() + " " + op.operationId();
+            if (!missing.isEmpty()) {
+                report.skip(subject, "needs " + String.join(", ", missing.stream().map(m -> "--param " + m + "=...").toList()));
+                continue;
+            }
+            String target = target(op);
+            ValidationResult request = contract.validateRequest("GET", target);
+            if (!request.isValid()) {
+                report.add(request, "request not sent: its parameters break the spec");
+                continue;
+            }
+            report.add(call(op, target), "GET " + target);
+        }
+    }
+
+    private ValidationResult call(Operation op, String target) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + target))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET();
+        tokenHeader().ifPresent(header -> token.ifPresent(value ->
+                request.header(header, header.equals("Authorization") ? "Bearer " + value : value)));
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } catch (IOException e) {
+            throw new IOException("cannot reach " + baseUrl + target + ": " + describe(e), e);
+        }
+        String status = Integer.toString(response.statusCode());
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        String body;
+        try (InputStream in = response.body()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            if (bytes.length > maxBodyBytes) {
+                return new ValidationResult(contract.name() + " " + op.operationId() + " " + status + " " + contentType,
+                        List.of(new Violation("", "(body)", "size", "the body is larger than " + maxBodyBytes + " bytes")));
+            }
+            body = new String(bytes, StandardCharsets.UTF_8);
+        }
+        return contract.validateResponse(op.operationId(), status, contentType, body);
+    }
+
+    private String target(Operation op) {
+        String path = op.pathTemplate();
+        for (String variable : op.pathVariables()) {
+            path = path.replace("{" + variable + "}", encode(parameters.get(variable)).replace("+", "%20"));
+        }
+        StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+        for (String name : queryParameterNames(op)) {
+            String value = parameters.get(name);
+            if (value != null && !op.pathVariables().contains(name)) {
+                query.add(encode(name) + "=" + encode(value));
+            }
+        }
+        return path + query;
+    }
+
+    private List<String> queryParameterNames(Operation op) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode parameter : contract.document().at(op.pointer() + "/parameters")) {
+            JsonNode resolved = parameter.has("$ref")
+                    ? contract.document().at(parameter.get("$ref").asText().substring(1)) : parameter;
+            if (resolved.path("in").asText().equals("query")) {
+                names.add(resolved.path("name").asText());
+            }
+        }
+        return names;
+    }
+
+    /** The header an {@code apiKey}-in-header security scheme names, or {@code Authorization} for a bearer scheme. */
+    private Optional<String> tokenHeader() {
+        for (JsonNode scheme : contract.document().at("/components/securitySchemes")) {
+            if (scheme.path("type").asText().equals("apiKey") && scheme.path("in").asText().equals("header")) {
+                return Optional.of(scheme.path("name").asText());
+            }
+            if (scheme.path("type").asText().equals("http") && scheme.path("scheme").asText().equalsIgnoreCase("bearer")) {
+                return Optional.of("Authorization");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            Throwable cause = e.getCause();
+            message = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getClass().getSimpleName();
+        }
+        return message;
+    }
+}

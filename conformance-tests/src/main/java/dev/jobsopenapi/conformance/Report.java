@@ -1,0 +1,167 @@
+package dev.jobsopenapi.conformance;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The outcome of a command-line run: one entry per check, printed as text, JSON or JUnit XML. */
+final class Report {
+
+    /** How a check ended. */
+    enum Outcome { PASS, FAIL, SKIP }
+
+    /** One check: its result, and for a skipped or annotated check a note. */
+    record Entry(Outcome outcome, ValidationResult result, String note) {
+    }
+
+    /** The output formats the command line offers. */
+    enum Format {
+        TEXT, JSON, JUNIT;
+
+        static Format parse(String name) {
+            try {
+                return valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown --format '" + name + "' (text, json or junit)");
+            }
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final String name;
+    private final List<Entry> entries = new ArrayList<>();
+
+    Report(String name) {
+        this.name = name;
+    }
+
+    void add(ValidationResult result) {
+        entries.add(new Entry(result.isValid() ? Outcome.PASS : Outcome.FAIL, result, ""));
+    }
+
+    void add(ValidationResult result, String note) {
+        entries.add(new Entry(result.isValid() ? Outcome.PASS : Outcome.FAIL, result, note));
+    }
+
+    void skip(String subject, String note) {
+        entries.add(new Entry(Outcome.SKIP, new ValidationResult(subject, List.of()), note));
+    }
+
+    long count(Outcome outcome) {
+        return entries.stream().filter(e -> e.outcome() == outcome).count();
+    }
+
+    /** 0 when nothing failed, 1 otherwise. */
+    int exitCode() {
+        return count(Outcome.FAIL) == 0 ? 0 : 1;
+    }
+
+    /** {@code N passed, N failed}, with {@code , N skipped} when some were. */
+    String summary() {
+        long skipped = count(Outcome.SKIP);
+        return count(Outcome.PASS) + " passed, " + count(Outcome.FAIL) + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : "");
+    }
+
+    /** Prints the entries; for text, {@code trailer} (may be empty) goes before the summary line. */
+    void print(Format format, PrintStream out, String trailer) {
+        switch (format) {
+            case TEXT -> printText(out, trailer);
+            case JSON -> out.println(json());
+            case JUNIT -> out.print(junitXml());
+        }
+    }
+
+    private void printText(PrintStream out, String trailer) {
+        for (Entry entry : entries) {
+            String note = entry.note().isEmpty() ? "" : ": " + entry.note();
+            out.println(entry.outcome() + " " + entry.result().subject() + note);
+            entry.result().violations().forEach(v -> out.println("     " + v));
+        }
+        if (!trailer.isEmpty()) {
+            out.println();
+            out.print(trailer);
+            out.println();
+        }
+        out.println(summary());
+    }
+
+    private String json() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("name", name);
+        root.put("passed", count(Outcome.PASS));
+        root.put("failed", count(Outcome.FAIL));
+        root.put("skipped", count(Outcome.SKIP));
+        ArrayNode results = root.putArray("results");
+        for (Entry entry : entries) {
+            ObjectNode node = results.addObject();
+            node.put("subject", entry.result().subject());
+            node.put("outcome", entry.outcome().name());
+            if (!entry.note().isEmpty()) {
+                node.put("note", entry.note());
+            }
+            ArrayNode violations = node.putArray("violations");
+            for (Violation v : entry.result().violations()) {
+                violations.addObject()
+                        .put("pointer", v.pointer())
+                        .put("schemaLocation", v.schemaLocation())
+                        .put("keyword", v.keyword())
+                        .put("message", v.message());
+            }
+        }
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String junitXml() {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<testsuite name=\"").append(xml(name)).append("\" tests=\"").append(entries.size())
+                .append("\" failures=\"").append(count(Outcome.FAIL)).append("\" errors=\"0\" skipped=\"")
+                .append(count(Outcome.SKIP)).append("\">\n");
+        for (Entry entry : entries) {
+            String subject = entry.result().subject();
+            String classname = subject.contains(" ") ? subject.substring(0, subject.indexOf(' ')) : name;
+            xml.append("  <testcase classname=\"").append(xml(classname)).append("\" name=\"").append(xml(subject)).append('"');
+            switch (entry.outcome()) {
+                case PASS -> xml.append("/>\n");
+                case SKIP -> xml.append(">\n    <skipped message=\"").append(xml(entry.note())).append("\"/>\n  </testcase>\n");
+                case FAIL -> {
+                    List<Violation> violations = entry.result().violations();
+                    String message = violations.isEmpty() ? entry.note() : violations.size() + " violation(s); first: " + violations.get(0);
+                    xml.append(">\n    <failure type=\"conformance\" message=\"").append(xml(message)).append("\">");
+                    violations.forEach(v -> xml.append(xml(v.toString())).append('\n'));
+                    xml.append("</failure>\n  </testcase>\n");
+                }
+            }
+        }
+        return xml.append("</testsuite>\n").toString();
+    }
+
+    private static String xml(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '&' -> escaped.append("&amp;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&apos;");
+                default -> {
+                    if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
+                        escaped.append(c);
+                    }
+                }
+            }
+        }
+        return escaped.toString();
+    }
+}
