@@ -223,15 +223,19 @@ public final class ApiContract {
 
     /**
      * Checks a response body, given as text, against the operation's response schema. An empty body or one
-     * that is not JSON is a violation.
+     * that is not JSON is a violation (unless the documented response has no body schema).
      */
     public ValidationResult validateResponse(String operationId, String status, String contentType, String body) {
-        String subject = name + " " + operationId + " " + status + " " + contentType;
+        String subject = subject(operationId, status, contentType);
+        ResponseSchema target = responseSchema(operationId, status, contentType);
+        if (!target.problems().isEmpty() || target.pointer().isEmpty()) {
+            return new ValidationResult(subject, target.problems());
+        }
         Optional<JsonNode> parsed = parseJson(body);
         if (parsed.isEmpty()) {
             return new ValidationResult(subject, List.of(notJson(body)));
         }
-        return validateResponse(operationId, status, contentType, parsed.get());
+        return new ValidationResult(subject, validateAgainst(target.pointer().get(), parsed.get()));
     }
 
     /**
@@ -258,11 +262,28 @@ public final class ApiContract {
      * @param body        the parsed body
      */
     public ValidationResult validateResponse(String operationId, String status, String contentType, JsonNode body) {
-        String subject = name + " " + operationId + " " + status + " " + contentType;
+        ResponseSchema target = responseSchema(operationId, status, contentType);
+        List<Violation> violations = target.pointer().isPresent() && target.problems().isEmpty()
+                ? validateAgainst(target.pointer().get(), body) : target.problems();
+        return new ValidationResult(subject(operationId, status, contentType), violations);
+    }
+
+    private String subject(String operationId, String status, String contentType) {
+        return name + " " + operationId + " " + status + " " + contentType;
+    }
+
+    /** Where a response's body schema is, or why the response is not documented at all. */
+    private record ResponseSchema(Optional<String> pointer, List<Violation> problems) {
+        static ResponseSchema problem(Violation violation) {
+            return new ResponseSchema(Optional.empty(), List.of(violation));
+        }
+    }
+
+    private ResponseSchema responseSchema(String operationId, String status, String contentType) {
         Optional<Operation> operation = operation(operationId);
         if (operation.isEmpty()) {
-            return new ValidationResult(subject, List.of(new Violation("", location("/paths"), "operation",
-                    "the spec has no operation with operationId '" + operationId + "'")));
+            return ResponseSchema.problem(new Violation("", location("/paths"), "operation",
+                    "the spec has no operation with operationId '" + operationId + "'"));
         }
         String responsesPointer = operation.get().pointer() + "/responses";
         JsonNode responses = at(responsesPointer);
@@ -270,26 +291,23 @@ public final class ApiContract {
                 : !status.isEmpty() && responses.has(status.charAt(0) + "XX") ? status.charAt(0) + "XX"
                 : responses.has("default") ? "default" : null;
         if (statusKey == null) {
-            return new ValidationResult(subject, List.of(new Violation("", location(responsesPointer), "status",
+            return ResponseSchema.problem(new Violation("", location(responsesPointer), "status",
                     "status " + status + " is not documented for " + operationId
-                    + " (documented: " + String.join(", ", fieldNames(responses)) + ")")));
+                    + " (documented: " + String.join(", ", fieldNames(responses)) + ")"));
         }
         String contentPointer = resolvePointer(responsesPointer + "/" + escape(statusKey)) + "/content";
         JsonNode content = at(contentPointer);
         if (content.isMissingNode() || content.isEmpty()) {
-            return new ValidationResult(subject, List.of());
+            return new ResponseSchema(Optional.empty(), List.of());
         }
         String mediaKey = findMediaType(content, contentType == null ? "" : contentType);
         if (mediaKey == null) {
-            return new ValidationResult(subject, List.of(new Violation("", location(contentPointer), "content-type",
+            return ResponseSchema.problem(new Violation("", location(contentPointer), "content-type",
                     "content type '" + contentType + "' is not documented for " + operationId + " " + status
-                    + " (documented: " + String.join(", ", fieldNames(content)) + ")")));
+                    + " (documented: " + String.join(", ", fieldNames(content)) + ")"));
         }
         String schemaPointer = contentPointer + "/" + escape(mediaKey) + "/schema";
-        if (at(schemaPointer).isMissingNode()) {
-            return new ValidationResult(subject, List.of());
-        }
-        return new ValidationResult(subject, validateAgainst(schemaPointer, body));
+        return new ResponseSchema(at(schemaPointer).isMissingNode() ? Optional.empty() : Optional.of(schemaPointer), List.of());
     }
 
     /**

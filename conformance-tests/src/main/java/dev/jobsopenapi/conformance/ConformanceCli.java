@@ -48,7 +48,8 @@ public final class ConformanceCli {
               probe                    call every GET operation of a spec on a live server and validate the answers
                   --spec SPEC          a bundled spec name or an OpenAPI 3.0 file
                   --base-url URL       for example https://modelarts.cn-north-4.myhuaweicloud.com
-                  --param NAME=VALUE   a path or query parameter (repeatable), e.g. --param project_id=abc
+                  --param NAME=VALUE   a path or query parameter (repeatable), used by every operation that has
+                                       a parameter of that name, e.g. --param project_id=abc
                   --token-env VAR      the environment variable that holds the token (default JOBS_OPENAPI_TOKEN)
                   --token TOKEN        the token itself (visible to other users in the process list: prefer the
                                        environment); either way it goes only into the spec's security header

@@ -1,0 +1,252 @@
+package dev.jobsopenapi.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.jobsopenapi.specs.BundledSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The runnable jar, run as a real process: each command and each exit code, and {@code probe} against a
+ * real HTTP server on 127.0.0.1.
+ */
+class ConformanceCliIT {
+
+    private static final Path JAR = Path.of(System.getProperty("cli.jar", "target/jobs-openapi-conformance-cli.jar"));
+    private static final String TOKEN = "s3cr3t-t0ken-value";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HttpServer server;
+    private final List<String> seenTokens = new CopyOnWriteArrayList<>();
+    private final List<String> seenTargets = new CopyOnWriteArrayList<>();
+
+    /** What a finished process printed and returned. */
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(Map<String, String> env, String stdin, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove(ConformanceCli.DEFAULT_TOKEN_ENV);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException ignored) {
+            // the command may not read standard input
+        }
+        byte[] out = process.getInputStream().readAllBytes();
+        byte[] err = process.getErrorStream().readAllBytes();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the jar did not finish");
+        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    private static Run run(String... args) throws Exception {
+        return run(Map.of(), "", args);
+    }
+
+    private static String example(BundledSpec spec, String operationId) {
+        return ApiContract.bundled(spec).examples().stream().filter(e -> e.operationId().equals(operationId))
+                .findFirst().orElseThrow().value().toString();
+    }
+
+    private static void assertOneLineError(Run run, String expected) {
+        assertEquals(2, run.exit(), run::toString);
+        String firstLine = run.err().lines().findFirst().orElse("");
+        assertTrue(firstLine.startsWith("error: ") && firstLine.contains(expected), run::toString);
+        assertFalse(run.err().contains("\tat "), () -> "stack trace: " + run.err());
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    // check
+
+    @Test
+    void checkExitsZeroAndEndsWithTheSummary() throws Exception {
+        Run run = run("check");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().contains("PASS openyuanrong-jobs listJobs 200 application/json queryEmpty"), run.out());
+        assertTrue(run.out().strip().lines().reduce((a, b) -> b).orElseThrow().matches("\\d+ passed, 0 failed"), run.out());
+    }
+
+    @Test
+    void checkWritesJsonAndJunitReports() throws Exception {
+        Run json = run("check", "--format", "json");
+        assertEquals(0, json.exit(), json::toString);
+        JsonNode report = JSON.readTree(json.out());
+        assertEquals(0, report.get("failed").asInt());
+        assertTrue(report.get("passed").asInt() >= 4);
+
+        Run junit = run("check", "--format", "junit");
+        assertEquals(0, junit.exit(), junit::toString);
+        assertTrue(junit.out().startsWith("<?xml") && junit.out().contains("<testsuite name=\"jobs-openapi check\""), junit.out());
+        assertTrue(junit.out().contains("failures=\"0\""), junit.out());
+    }
+
+    // validate
+
+    @Test
+    void validateAConformingFileExitsZero(@TempDir Path dir) throws Exception {
+        Path body = Files.writeString(dir.resolve("jobs.json"), example(BundledSpec.OPENYUANRONG_JOBS, "listJobs"));
+        Run run = run("validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs", body.toString());
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().startsWith("PASS openyuanrong-jobs listJobs 200 application/json"), run.out());
+    }
+
+    @Test
+    void validateStandardInputByMethodAndPathReportsViolationsWithExitOne() throws Exception {
+        String body = example(BundledSpec.MODELARTS_DEVSERVER_JOBS, "showDevServerJob").replace("\"abnormal_count\":0", "\"abnormal_count\":\"0\"");
+        Run run = run(Map.of(), body, "validate", "--spec", "modelarts-devserver-jobs",
+                "--method", "GET", "--path", "/v1/proj-1/dev-servers/jobs/job-1", "-");
+        assertEquals(1, run.exit(), run::toString);
+        assertTrue(run.out().contains("/abnormal_count: string found, integer expected"), run.out());
+    }
+
+    @Test
+    void validateWritesAJunitFailureForCiDashboards() throws Exception {
+        Run run = run(Map.of(), "[{\"status\":\"RUNNING\"}]", "validate", "--spec", "openyuanrong-jobs",
+                "--operation", "listJobs", "--format", "junit");
+        assertEquals(1, run.exit(), run::toString);
+        assertTrue(run.out().contains("<failure type=\"conformance\""), run.out());
+        assertTrue(run.out().contains("/0/submission_id"), run.out());
+    }
+
+    @Test
+    void validateAgainstASpecFileOnDisk(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("my-copy.yaml");
+        try (var in = BundledSpec.OPENYUANRONG_JOBS.open()) {
+            Files.copy(in, spec);
+        }
+        Run run = run(Map.of(), "[]", "validate", "--spec", spec.toString(), "--operation", "listJobs");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().startsWith("PASS my-copy listJobs"), run.out());
+    }
+
+    @Test
+    void badInputGetsAOneLineDiagnosisAndExitTwo(@TempDir Path dir) throws Exception {
+        assertOneLineError(run(Map.of(), "<html>", "validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs"),
+                "not JSON");
+        assertOneLineError(run(Map.of(), "", "validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs"),
+                "empty");
+        Path big = dir.resolve("big.json");
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(50L * 1024 * 1024);
+        }
+        assertOneLineError(run("validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs", big.toString()),
+                "over the limit");
+        assertOneLineError(run("validate", "--spec", dir.resolve("nope.yaml").toString(), "--operation", "listJobs"),
+                "no such file");
+        Path notSpec = Files.writeString(dir.resolve("pom.yaml"), "project: 1\n");
+        assertOneLineError(run("validate", "--spec", notSpec.toString(), "--operation", "listJobs"), "not an OpenAPI 3.0 document");
+        assertOneLineError(run("validate", "--spec", "openyuanrong-jobs", "--operation", "noSuchOp"), "no operation 'noSuchOp'");
+        assertOneLineError(run("validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs", dir.resolve("missing.json").toString()),
+                "no such file");
+    }
+
+    @Test
+    void usageErrorsExitTwo() throws Exception {
+        assertOneLineError(run(), "no command");
+        assertOneLineError(run("frobnicate"), "unknown command");
+        assertOneLineError(run("validate", "--operation", "listJobs"), "needs --spec");
+        assertOneLineError(run("check", "--bogus", "1"), "unknown option --bogus");
+        assertOneLineError(run("check", "--format", "xml"), "unknown --format 'xml'");
+        assertOneLineError(run("probe", "--spec", "openyuanrong-jobs", "--base-url", "ftp://x"), "--base-url");
+    }
+
+    // probe
+
+    private String startServer(int listStatus) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        String list = example(BundledSpec.MODELARTS_DEVSERVER_JOBS, "listDevServerJobs");
+        String details = example(BundledSpec.MODELARTS_DEVSERVER_JOBS, "showDevServerJob");
+        server.createContext("/", exchange -> {
+            seenTokens.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Auth-Token")));
+            seenTargets.add(exchange.getRequestURI().toString());
+            String path = exchange.getRequestURI().getPath();
+            boolean isList = path.endsWith("/dev-servers/jobs");
+            byte[] body = (isList ? list : details).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
+            exchange.sendResponseHeaders(isList ? listStatus : 200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Test
+    void probeCallsEveryGetOperationSendsTheTokenAndNeverPrintsIt() throws Exception {
+        String base = startServer(200);
+        Run run = run(Map.of("JOBS_OPENAPI_TOKEN", TOKEN), "", "probe", "--spec", "modelarts-devserver-jobs",
+                "--base-url", base, "--param", "project_id=proj-1", "--param", "id=job-1", "--param", "visible=true");
+        assertEquals(0, run.exit(), run::toString);
+        assertEquals(List.of(TOKEN, TOKEN), seenTokens);
+        // --param applies to every operation with a parameter of that name: id filters the list too.
+        assertEquals(List.of("/v1/proj-1/dev-servers/jobs?id=job-1&visible=true", "/v1/proj-1/dev-servers/jobs/job-1"), seenTargets);
+        assertTrue(run.out().contains("PASS modelarts-devserver-jobs listDevServerJobs 200"), run.out());
+        assertTrue(run.out().contains("2 passed, 0 failed"), run.out());
+        assertFalse(run.out().contains(TOKEN) || run.err().contains(TOKEN), "the token was printed");
+    }
+
+    @Test
+    void probeReportsAnUndocumentedStatusWithExitOneAndSkipsWhatItCannotCall() throws Exception {
+        String base = startServer(503);
+        Run run = run(Map.of("MY_TOKEN", TOKEN), "", "probe", "--spec", "modelarts-devserver-jobs", "--base-url", base,
+                "--param", "project_id=proj-1", "--token-env", "MY_TOKEN", "--format", "json");
+        assertEquals(1, run.exit(), run::toString);
+        JsonNode report = JSON.readTree(run.out());
+        assertEquals(1, report.get("failed").asInt());
+        assertEquals(1, report.get("skipped").asInt());
+        assertEquals("status", report.at("/results/0/violations/0/keyword").asText());
+        assertEquals(List.of(TOKEN), seenTokens);
+        assertFalse(run.out().contains(TOKEN), "the token was printed");
+    }
+
+    @Test
+    void probeDoesNotSendARequestThatBreaksTheSpec() throws Exception {
+        String base = startServer(200);
+        Run run = run("probe", "--spec", "modelarts-devserver-jobs", "--base-url", base, "--param", "project_id=bad/id");
+        assertEquals(1, run.exit(), run::toString);
+        assertTrue(run.out().contains("request not sent"), run.out());
+        assertEquals(List.of(), seenTargets);
+    }
+
+    @Test
+    void probeOfAnUnreachableServerExitsTwo() throws Exception {
+        int freePort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            freePort = socket.getLocalPort();
+        }
+        assertOneLineError(run("probe", "--spec", "openyuanrong-jobs", "--base-url", "http://127.0.0.1:" + freePort,
+                "--timeout-seconds", "5"), "cannot reach");
+    }
+}
