@@ -111,6 +111,15 @@ class ConformanceCliIT {
         assertTrue(junit.out().contains("failures=\"0\""), junit.out());
     }
 
+    @Test
+    void quirksPrintsTheMarkdownCatalogue() throws Exception {
+        Run run = run("quirks", "openyuanrong-jobs");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().startsWith("# Vendor quirks"), run.out());
+        assertTrue(run.out().contains("| openyuanrong-time-unit | openyuanrong-jobs |"), run.out());
+        assertFalse(run.out().contains("modelarts-"), run.out());
+    }
+
     // validate
 
     @Test

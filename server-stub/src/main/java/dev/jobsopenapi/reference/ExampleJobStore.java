@@ -1,0 +1,95 @@
+package dev.jobsopenapi.reference;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.jobsopenapi.conformance.ApiContract;
+import dev.jobsopenapi.conformance.DocumentedExample;
+import dev.jobsopenapi.modelarts.server.model.DevServerJobDetails;
+import dev.jobsopenapi.modelarts.server.model.DevServerJobListResponse;
+import dev.jobsopenapi.openyuanrong.server.model.JobDetails;
+import dev.jobsopenapi.specs.BundledSpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The jobs the reference server serves, read from the documented examples of the bundled specs (never
+ * copied into code): the ModelArts list example's jobs, the ModelArts details example, and the openYuanrong
+ * list example's jobs.
+ *
+ * <p>Every listed ModelArts job also has details (its list fields, no items or tasks); the details example's
+ * job has its full details but is not listed, as the vendor's list example does not list it.
+ */
+public final class ExampleJobStore {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final List<DevServerJobListResponse> modelArtsJobs;
+    private final Map<String, DevServerJobDetails> modelArtsDetails;
+    private final List<JobDetails> openYuanrongJobs;
+
+    private ExampleJobStore(List<DevServerJobListResponse> modelArtsJobs, Map<String, DevServerJobDetails> modelArtsDetails,
+                            List<JobDetails> openYuanrongJobs) {
+        this.modelArtsJobs = List.copyOf(modelArtsJobs);
+        this.modelArtsDetails = Map.copyOf(modelArtsDetails);
+        this.openYuanrongJobs = List.copyOf(openYuanrongJobs);
+    }
+
+    /** A store seeded from the examples of the bundled specs. */
+    public static ExampleJobStore fromBundledSpecs() {
+        ApiContract modelArts = ApiContract.bundled(BundledSpec.MODELARTS_DEVSERVER_JOBS);
+        ApiContract openYuanrong = ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS);
+
+        List<DevServerJobListResponse> listed = MAPPER.convertValue(
+                example(modelArts, "listDevServerJobs", "200").get("data"), new TypeReference<>() { });
+        Map<String, DevServerJobDetails> details = new LinkedHashMap<>();
+        for (DevServerJobListResponse job : listed) {
+            details.put(job.getId(), MAPPER.convertValue(job, DevServerJobDetails.class));
+        }
+        DevServerJobDetails shown = MAPPER.convertValue(example(modelArts, "showDevServerJob", "200"), DevServerJobDetails.class);
+        details.put(shown.getId(), shown);
+
+        List<JobDetails> jobs = MAPPER.convertValue(example(openYuanrong, "listJobs", "200"), new TypeReference<>() { });
+        return new ExampleJobStore(listed, details, jobs);
+    }
+
+    /** The first documented example of the operation's response with that status that is not empty. */
+    private static JsonNode example(ApiContract contract, String operationId, String status) {
+        return contract.examples().stream()
+                .filter(e -> e.operationId().equals(operationId) && e.status().equals(status) && !e.value().isEmpty())
+                .map(DocumentedExample::value)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(contract.name() + " documents no " + status + " example for " + operationId));
+    }
+
+    /** The listed ModelArts jobs, each a fresh copy. */
+    public List<DevServerJobListResponse> modelArtsJobs() {
+        List<DevServerJobListResponse> copies = new ArrayList<>();
+        modelArtsJobs.forEach(job -> copies.add(copy(job, DevServerJobListResponse.class)));
+        return copies;
+    }
+
+    /** The details of a ModelArts job, a fresh copy. */
+    public Optional<DevServerJobDetails> modelArtsJob(String id) {
+        return Optional.ofNullable(modelArtsDetails.get(id)).map(job -> copy(job, DevServerJobDetails.class));
+    }
+
+    /** The openYuanrong jobs, each a fresh copy. */
+    public List<JobDetails> openYuanrongJobs() {
+        List<JobDetails> copies = new ArrayList<>();
+        openYuanrongJobs.forEach(job -> copies.add(copy(job, JobDetails.class)));
+        return copies;
+    }
+
+    private static <T> T copy(Object value, Class<T> type) {
+        return MAPPER.convertValue(value, type);
+    }
+}

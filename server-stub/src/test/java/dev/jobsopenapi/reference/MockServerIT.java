@@ -1,0 +1,81 @@
+package dev.jobsopenapi.reference;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The mock-server jar as a real process: it prints both base URLs, serves the examples, and stops cleanly. */
+class MockServerIT {
+
+    private static final Path JAR = Path.of(System.getProperty("mock.jar", "target/jobs-openapi-mock-server.jar"));
+    private static final Pattern OPENYUANRONG_URL = Pattern.compile("openYuanrong jobs: +(http://\\S+)/api/jobs");
+
+    private static ProcessBuilder java(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true);
+    }
+
+    @Test
+    void servesTheExamplesOnTheGivenPortAndStopsOnCtrlC() throws Exception {
+        Process process = java("--port", "0").start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            List<String> banner = new ArrayList<>();
+            String base = null;
+            for (String line; base == null && (line = out.readLine()) != null; ) {
+                banner.add(line);
+                Matcher m = OPENYUANRONG_URL.matcher(line);
+                if (m.find()) {
+                    base = m.group(1);
+                }
+            }
+            assertNotNull(base, () -> "no base URL in " + banner);
+            String modelArtsLine = "ModelArts DevServer jobs: " + base + "/v1/{project_id}/dev-servers/jobs";
+            assertTrue(banner.stream().anyMatch(l -> l.startsWith(modelArtsLine)), banner::toString);
+
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> jobs = http.send(HttpRequest.newBuilder(URI.create(base + "/api/jobs")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, jobs.statusCode());
+            assertTrue(jobs.body().contains("\"submission_id\""), jobs.body());
+            HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/my-project/dev-servers/jobs")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, list.statusCode());
+
+            // Ctrl-C: SIGINT to the process (Process.destroy would also close our end of its output).
+            assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor());
+            String rest = String.join("\n", out.lines().toList());
+            assertTrue(process.waitFor(20, TimeUnit.SECONDS), "the mock server did not stop");
+            assertTrue(rest.contains("mock server stopped"), rest);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aBadArgumentIsAUsageErrorWithExitTwo() throws Exception {
+        Process process = java("--port", "eighty").start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue(), output);
+        assertTrue(output.startsWith("error: ") && output.contains("usage: java -jar jobs-openapi-mock-server.jar"), output);
+    }
+}
