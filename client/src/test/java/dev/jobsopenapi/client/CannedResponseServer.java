@@ -10,7 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A JDK HTTP server on 127.0.0.1 that answers every request with one JSON body and remembers the request. */
+/** A JDK HTTP server on 127.0.0.1 that answers every request with one canned response and remembers the request. */
 final class CannedResponseServer implements AutoCloseable {
 
     /** What the server saw of the last request. */
@@ -21,13 +21,18 @@ final class CannedResponseServer implements AutoCloseable {
     private final AtomicReference<SeenRequest> lastRequest = new AtomicReference<>();
 
     CannedResponseServer(String jsonBody) throws IOException {
-        byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
+        this(200, "application/json", jsonBody);
+    }
+
+    /** Answers every request with this status, content type and body. */
+    CannedResponseServer(int status, String contentType, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             lastRequest.set(new SeenRequest(exchange.getRequestMethod(), exchange.getRequestURI(),
                     exchange.getRequestHeaders().getFirst("X-Auth-Token")));
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+            exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }

@@ -9,6 +9,8 @@ import dev.jobsopenapi.conformance.DocumentedExample;
 import dev.jobsopenapi.modelarts.client.model.DevServerJobDetails;
 import dev.jobsopenapi.modelarts.client.model.DevServerJobPage;
 import dev.jobsopenapi.openyuanrong.client.model.JobDetails;
+import dev.jobsopenapi.openyuanrong.client.model.JobSubmitRequest;
+import dev.jobsopenapi.openyuanrong.client.model.JobSubmitResponse;
 import dev.jobsopenapi.specs.BundledSpec;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -22,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
- * Every documented example survives a round trip through the generated client models: parsed with the
+ * Every documented example (a 200 response or a request body) survives a round trip through the generated client models: parsed with the
  * client's own mapper and written back, it is the same JSON — numbers still numbers, strings still strings,
  * no field lost, none added.
  */
@@ -35,19 +37,27 @@ class ClientModelsRoundTripTest {
     private static final Map<String, TypeReference<?>> MODEL_OF_OPERATION = Map.of(
             "listDevServerJobs", new TypeReference<DevServerJobPage>() { },
             "showDevServerJob", new TypeReference<DevServerJobDetails>() { },
-            "listJobs", new TypeReference<List<JobDetails>>() { });
+            "listJobs", new TypeReference<List<JobDetails>>() { },
+            "getJob", new TypeReference<JobDetails>() { },
+            "submitJob", new TypeReference<JobSubmitResponse>() { },
+            "deleteJob", new TypeReference<Boolean>() { },
+            "stopJob", new TypeReference<Boolean>() { });
+
+    /** The client model type of each operation's request body. */
+    private static final Map<String, TypeReference<?>> REQUEST_OF_OPERATION = Map.of(
+            "submitJob", new TypeReference<JobSubmitRequest>() { });
 
     @TestFactory
     Stream<DynamicTest> everyExampleRoundTripsUnchanged() {
         return Arrays.stream(BundledSpec.values())
                 .flatMap(spec -> ApiContract.bundled(spec).examples().stream())
-                .filter(example -> example.status().equals("200"))
+                .filter(example -> example.status().equals("200") || example.isRequest())
                 .map(example -> DynamicTest.dynamicTest(example.toString(), () -> roundTrip(example)));
     }
 
     private static void roundTrip(DocumentedExample example) throws Exception {
         ObjectMapper mapper = example.spec().startsWith("modelarts") ? MODELARTS : OPENYUANRONG;
-        TypeReference<?> model = MODEL_OF_OPERATION.get(example.operationId());
+        TypeReference<?> model = (example.isRequest() ? REQUEST_OF_OPERATION : MODEL_OF_OPERATION).get(example.operationId());
         assertNotNull(model, "no model type known for " + example.operationId());
         JavaType type = mapper.getTypeFactory().constructType(model);
 

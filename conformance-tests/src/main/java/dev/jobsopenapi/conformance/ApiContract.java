@@ -186,39 +186,68 @@ public final class ApiContract {
                 .min(Comparator.comparingInt(op -> op.pathVariables().size()));
     }
 
-    /** Every example response the spec documents, in document order. */
+    /** Every example the spec documents, request bodies and responses, in document order. */
     public List<DocumentedExample> examples() {
         List<DocumentedExample> examples = new ArrayList<>();
         for (Operation op : operations) {
+            String requestPointer = resolvePointer(op.pointer() + "/requestBody");
+            addExamples(op, DocumentedExample.REQUEST, at(requestPointer).path("content"), requestPointer + "/content", examples);
             for (Map.Entry<String, JsonNode> response : entries(at(op.pointer() + "/responses"))) {
                 String responsePointer = resolvePointer(op.pointer() + "/responses/" + escape(response.getKey()));
-                for (Map.Entry<String, JsonNode> media : entries(at(responsePointer).path("content"))) {
-                    String mediaPointer = responsePointer + "/content/" + escape(media.getKey());
-                    JsonNode mediaType = media.getValue();
-                    if (mediaType.has("example")) {
-                        examples.add(new DocumentedExample(name, op.operationId(), op.method(), op.pathTemplate(),
-                                response.getKey(), media.getKey(), "example", mediaPointer + "/example",
-                                mediaType.get("example")));
-                    }
-                    for (Map.Entry<String, JsonNode> example : entries(mediaType.path("examples"))) {
-                        String examplePointer = resolvePointer(mediaPointer + "/examples/" + escape(example.getKey()));
-                        JsonNode exampleObject = at(examplePointer);
-                        if (exampleObject.has("value")) {
-                            examples.add(new DocumentedExample(name, op.operationId(), op.method(), op.pathTemplate(),
-                                    response.getKey(), media.getKey(), example.getKey(), examplePointer + "/value",
-                                    exampleObject.get("value")));
-                        }
-                    }
-                }
+                addExamples(op, response.getKey(), at(responsePointer).path("content"), responsePointer + "/content", examples);
             }
         }
         return List.copyOf(examples);
     }
 
-    /** Checks a documented example against the schema of the response it documents. */
+    private void addExamples(Operation op, String status, JsonNode content, String contentPointer, List<DocumentedExample> into) {
+        for (Map.Entry<String, JsonNode> media : entries(content)) {
+            String mediaPointer = contentPointer + "/" + escape(media.getKey());
+            JsonNode mediaType = media.getValue();
+            if (mediaType.has("example")) {
+                into.add(new DocumentedExample(name, op.operationId(), op.method(), op.pathTemplate(), status,
+                        media.getKey(), "example", mediaPointer + "/example", "", mediaType.get("example")));
+            }
+            for (Map.Entry<String, JsonNode> example : entries(mediaType.path("examples"))) {
+                String examplePointer = resolvePointer(mediaPointer + "/examples/" + escape(example.getKey()));
+                JsonNode exampleObject = at(examplePointer);
+                if (exampleObject.has("value")) {
+                    into.add(new DocumentedExample(name, op.operationId(), op.method(), op.pathTemplate(), status,
+                            media.getKey(), example.getKey(), examplePointer + "/value",
+                            exampleObject.path("x-example-source").asText(""), exampleObject.get("value")));
+                }
+            }
+        }
+    }
+
+    /** Checks a documented example against the schema of the request body or response it documents. */
     public ValidationResult validate(DocumentedExample example) {
-        ValidationResult result = validateResponse(example.operationId(), example.status(), example.mediaType(), example.value());
+        ValidationResult result = example.isRequest()
+                ? validateRequestBody(example.operationId(), example.mediaType(), example.value())
+                : validateResponse(example.operationId(), example.status(), example.mediaType(), example.value());
         return new ValidationResult(example.toString(), result.violations());
+    }
+
+    /**
+     * Checks a request body against the schema the spec gives the operation's request body. An operation
+     * without a request body, or a content type it does not take, is a violation.
+     */
+    public ValidationResult validateRequestBody(String operationId, String contentType, JsonNode body) {
+        String subject = name + " " + operationId + " request " + contentType;
+        Optional<Operation> operation = operation(operationId);
+        if (operation.isEmpty()) {
+            return new ValidationResult(subject, List.of(new Violation("", location("/paths"), "operation",
+                    "the spec has no operation with operationId '" + operationId + "'")));
+        }
+        String contentPointer = resolvePointer(operation.get().pointer() + "/requestBody") + "/content";
+        JsonNode content = at(contentPointer);
+        String mediaKey = content.isMissingNode() ? null : findMediaType(content, contentType == null ? "" : contentType);
+        if (mediaKey == null) {
+            return new ValidationResult(subject, List.of(new Violation("", location(contentPointer), "content-type",
+                    operationId + " takes no request body of type '" + contentType + "'")));
+        }
+        String schemaPointer = contentPointer + "/" + escape(mediaKey) + "/schema";
+        return new ValidationResult(subject, at(schemaPointer).isMissingNode() ? List.of() : validateAgainst(schemaPointer, body));
     }
 
     /**

@@ -31,6 +31,7 @@ class DocumentedExamplesConformTest {
         List<String> examples = Arrays.stream(BundledSpec.values())
                 .map(ApiContract::bundled)
                 .flatMap(contract -> contract.examples().stream())
+                .filter(DocumentedExample::isFromVendorDocument)
                 .map(DocumentedExample::toString)
                 .toList();
         assertEquals(List.of(
@@ -38,5 +39,28 @@ class DocumentedExamplesConformTest {
                 "modelarts-devserver-jobs showDevServerJob 200 application/json ok",
                 "openyuanrong-jobs listJobs 200 application/json querySuccessful",
                 "openyuanrong-jobs listJobs 200 application/json queryEmpty"), examples);
+    }
+
+    @Test
+    void everyOtherExampleSaysWhereItComesFrom() {
+        List<DocumentedExample> derived = Arrays.stream(BundledSpec.values())
+                .map(ApiContract::bundled)
+                .flatMap(contract -> contract.examples().stream())
+                .filter(example -> !example.isFromVendorDocument())
+                .toList();
+        assertTrue(derived.size() > 0);
+        derived.forEach(example -> assertTrue(example.source().contains("issue #6"), example + ": " + example.source()));
+    }
+
+    @Test
+    void everyOpenYuanrongOperationAndErrorResponseHasAnExample() {
+        ApiContract contract = ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS);
+        for (Operation operation : contract.operations()) {
+            contract.document().at(operation.pointer() + "/responses").fieldNames().forEachRemaining(status ->
+                    assertTrue(contract.examples().stream().anyMatch(e ->
+                            e.operationId().equals(operation.operationId()) && e.status().equals(status)),
+                            operation.operationId() + " " + status));
+        }
+        assertTrue(contract.examples().stream().anyMatch(e -> e.isRequest() && e.operationId().equals("submitJob")));
     }
 }

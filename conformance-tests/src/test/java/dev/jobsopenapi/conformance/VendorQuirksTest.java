@@ -36,7 +36,10 @@ class VendorQuirksTest {
             "modelarts-get-example-with-body",
             "modelarts-list-paging-without-parameters",
             "modelarts-details-promised-fields",
-            "modelarts-details-path-parameter-name");
+            "modelarts-details-path-parameter-name",
+            "openyuanrong-submit-conflict-404",
+            "openyuanrong-runtime-env-asymmetry",
+            "openyuanrong-forbidden-as-false");
 
     private static ApiContract contractOf(VendorQuirk quirk) {
         return CONTRACTS.stream().filter(c -> c.name().equals(quirk.spec())).findFirst().orElseThrow();
@@ -80,7 +83,8 @@ class VendorQuirksTest {
     void quirkIdsAreStableKebabCaseAndEveryEntryNamesASeed() {
         for (VendorQuirk quirk : CATALOGUE.quirks()) {
             assertTrue(quirk.id().matches("(modelarts|openyuanrong)(-[a-z0-9]+)+"), quirk.id());
-            assertTrue(quirk.evidence().contains("seed 00"), quirk.id() + ": " + quirk.evidence());
+            assertTrue(quirk.evidence().contains("seed 00") || quirk.evidence().contains("issue #6"),
+                    quirk.id() + ": " + quirk.evidence());
             assertFalse(contractOf(quirk).document().at(quirk.pointer()).isMissingNode(), quirk.pointer());
         }
     }
@@ -139,6 +143,35 @@ class VendorQuirksTest {
     void detailsPathParameterName_theSpecFollowsTheUriNotTheExample() {
         assertFalse(MODELARTS.document().at("/paths/~1v1~1{project_id}~1dev-servers~1jobs~1{id}").isMissingNode());
         assertEquals("id", MODELARTS.document().at("/components/parameters/JobIdPath/name").asText());
+    }
+
+    @Test
+    void submitConflict404_anExistingIdIs404AndNo409IsDocumented() {
+        JsonNode responses = OPENYUANRONG.document().at("/paths/~1api~1jobs/post/responses");
+        assertTrue(responses.has("404") && !responses.has("409"), responses::toString);
+        assertTrue(responses.at("/404/description").asText().contains("already exists"));
+    }
+
+    @Test
+    void runtimeEnvAsymmetry_submitTakesListsAndMapsListingsSendStrings() {
+        JsonNode submit = OPENYUANRONG.document().at("/components/schemas/SubmitRuntimeEnv/properties");
+        assertEquals("array", submit.at("/pip/type").asText());
+        assertEquals("object", submit.at("/env_vars/type").asText());
+        JsonNode submitted = OPENYUANRONG.examples().stream().filter(DocumentedExample::isRequest).findFirst().orElseThrow().value();
+        assertTrue(submitted.at("/runtime_env/pip").isArray() && submitted.at("/runtime_env/env_vars").isObject());
+        JsonNode listed = OPENYUANRONG.examples().get(0).value().get(0).get("runtime_env");
+        assertTrue(listed.get("pip").isTextual() && listed.get("envVars").isTextual() && !listed.has("env_vars"), listed::toString);
+    }
+
+    @Test
+    void forbiddenAsFalse_deleteAndStopAnswer200FalseNever403() {
+        for (String operationId : List.of("deleteJob", "stopJob")) {
+            Operation operation = OPENYUANRONG.operation(operationId).orElseThrow();
+            JsonNode responses = OPENYUANRONG.document().at(operation.pointer() + "/responses");
+            assertFalse(responses.has("403"), operationId);
+            assertTrue(OPENYUANRONG.examples().stream().anyMatch(e -> e.operationId().equals(operationId)
+                    && e.status().equals("200") && e.value().isBoolean() && !e.value().booleanValue()), operationId);
+        }
     }
 
     @Test

@@ -1,10 +1,15 @@
 package dev.jobsopenapi.reference;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.jobsopenapi.modelarts.server.model.ModelArtsError;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
@@ -18,8 +23,6 @@ import org.glassfish.jersey.server.ParamException;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -69,6 +72,10 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
                     .replace("Param", "").toLowerCase(java.util.Locale.ROOT) + " parameter '" + param.getParameterName() + "'"
                     + (param.getCause() != null && param.getCause().getMessage() != null ? ": " + param.getCause().getMessage() : ""));
         }
+        JsonProcessingException unreadable = unreadableBody(failure);
+        if (unreadable != null) {
+            return error(400, "REFERENCE.INVALID_PARAMETER", "invalid request body: " + describe(unreadable));
+        }
         if (failure instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             String message = web.getMessage() == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : web.getMessage();
@@ -86,12 +93,31 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
             // A JSON string literal: a plain String entity would be written as bare text.
             body = '"' + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + '"';
         } else {
-            Map<String, String> object = new LinkedHashMap<>();
-            object.put("error_code", code);
-            object.put("error_msg", message);
-            body = object;
+            body = new ModelArtsError().errorCode(code).errorMsg(message);
         }
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /** The JSON error behind a request body Jackson could not read, if that is what failed. */
+    private static JsonProcessingException unreadableBody(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException json) {
+                return json;
+            }
+        }
+        return null;
+    }
+
+    /** {@code runtime_env.working_dir: ...}: the JSON path Jackson reached, and its message without source details. */
+    private static String describe(JsonProcessingException e) {
+        String path = "";
+        if (e instanceof JsonMappingException mapping) {
+            path = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+        }
+        String message = e.getOriginalMessage().replaceAll("(?s)\\s*\\R.*", "");
+        return path.isEmpty() ? message : path + ": " + message;
     }
 
     private static String codeFor(int status) {
@@ -114,33 +140,64 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
         return String.join("; ", messages);
     }
 
+    /**
+     * The name of the invalid value as the request spells it: the parameter's JAX-RS name, or for a body
+     * the JSON path of the property (for example {@code runtime_env.working_dir}).
+     */
     private static String parameterName(ConstraintViolation<?> violation) {
         String method = null;
+        Class<?> bean = null;
+        StringBuilder name = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.METHOD) {
                 method = node.getName();
             } else if (node.getKind() == ElementKind.PARAMETER && method != null) {
                 int index = node.as(Path.ParameterNode.class).getParameterIndex();
-                String name = jaxRsName(violation.getRootBeanClass(), method, index);
-                return name != null ? name : node.getName();
+                Method target = interfaceMethod(violation.getRootBeanClass(), method, index);
+                String jaxRs = target == null ? null : jaxRsName(target, index);
+                if (jaxRs != null) {
+                    return jaxRs;
+                }
+                bean = target == null ? null : target.getParameterTypes()[index];
+            } else if (node.getKind() == ElementKind.PROPERTY) {
+                Method getter = bean == null ? null : getter(bean, node.getName());
+                JsonProperty json = getter == null ? null : getter.getAnnotation(JsonProperty.class);
+                name.append(name.length() == 0 ? "" : ".").append(json != null ? json.value() : node.getName());
+                bean = getter == null ? null : getter.getReturnType();
             }
         }
-        return violation.getPropertyPath().toString();
+        return name.length() > 0 ? name.toString() : violation.getPropertyPath().toString();
     }
 
-    private static String jaxRsName(Class<?> resource, String methodName, int index) {
+    private static Method getter(Class<?> bean, String property) {
+        try {
+            return bean.getMethod("get" + Character.toUpperCase(property.charAt(0)) + property.substring(1));
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    private static Method interfaceMethod(Class<?> resource, String methodName, int index) {
         for (Class<?> type : resource.getInterfaces()) {
             for (Method method : type.getMethods()) {
                 if (method.getName().equals(methodName) && index < method.getParameterCount()) {
-                    for (Annotation annotation : method.getParameterAnnotations()[index]) {
-                        if (annotation instanceof PathParam path) {
-                            return path.value();
-                        }
-                        if (annotation instanceof QueryParam query) {
-                            return query.value();
-                        }
-                    }
+                    return method;
                 }
+            }
+        }
+        return null;
+    }
+
+    private static String jaxRsName(Method method, int index) {
+        for (Annotation annotation : method.getParameterAnnotations()[index]) {
+            if (annotation instanceof PathParam path) {
+                return path.value();
+            }
+            if (annotation instanceof QueryParam query) {
+                return query.value();
+            }
+            if (annotation instanceof HeaderParam header) {
+                return header.value();
             }
         }
         return null;

@@ -74,7 +74,7 @@ class ReferenceServerTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void assertConforms(HttpResponse<String> response) {
+    static void assertConforms(HttpResponse<String> response) {
         ValidationResult result = (response.uri().getPath().startsWith("/api/") ? OPENYUANRONG : MODELARTS)
                 .validateResponseTo("GET", response.uri().getRawPath(), Integer.toString(response.statusCode()),
                         response.headers().firstValue("Content-Type").orElse(""), response.body());
@@ -151,9 +151,10 @@ class ReferenceServerTest {
     void anUnknownJobIs404WithTheVendorErrorBody() throws Exception {
         ApiException e = assertThrows(ApiException.class, () -> modelArts.showDevServerJob("proj-1", "no-such-job"));
         assertEquals(404, e.getCode());
-        JsonNode body = JSON.readTree(e.getResponseBody());
-        assertEquals("REFERENCE.NOT_FOUND", body.get("error_code").asText());
-        assertTrue(body.get("error_msg").asText().contains("no-such-job"), body.toString());
+        var error = e.getVendorError().orElseThrow();
+        assertEquals("REFERENCE.NOT_FOUND", error.getErrorCode());
+        assertTrue(error.getErrorMsg().contains("no-such-job"), error.toString());
+        assertConforms(get("/v1/proj-1/dev-servers/jobs/no-such-job"));
     }
 
     @ParameterizedTest
@@ -174,6 +175,11 @@ class ReferenceServerTest {
         assertEquals("REFERENCE.INVALID_PARAMETER", body.get("error_code").asText(), response.body());
         assertTrue(body.get("error_msg").asText().contains(parameter), response.body());
         assertFalse(response.body().contains("Exception") || response.body().contains("\tat "), response.body());
+        // By operation: a path with an empty segment matches no template of the spec.
+        String operationId = path.contains("/jobs/") ? "showDevServerJob" : "listDevServerJobs";
+        ValidationResult result = MODELARTS.validateResponse(operationId, "400",
+                response.headers().firstValue("Content-Type").orElse(""), response.body());
+        assertTrue(result.isValid(), result::toString);
     }
 
     @Test
