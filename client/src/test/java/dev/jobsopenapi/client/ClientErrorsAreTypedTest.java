@@ -2,7 +2,6 @@ package dev.jobsopenapi.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsopenapi.conformance.ApiContract;
-import dev.jobsopenapi.conformance.DocumentedExample;
 import dev.jobsopenapi.modelarts.client.api.DevServerJobsApi;
 import dev.jobsopenapi.modelarts.client.model.ModelArtsError;
 import dev.jobsopenapi.openyuanrong.client.api.JobsApi;
@@ -48,9 +47,7 @@ class ClientErrorsAreTypedTest {
 
     @Test
     void anOpenYuanrongErrorStringIsDecoded() throws Exception {
-        JsonNode notFound = ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS).examples().stream()
-                .filter(e -> e.operationId().equals("getJob") && e.status().equals("404"))
-                .map(DocumentedExample::value).findFirst().orElseThrow();
+        JsonNode notFound = ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS).example("getJob", "404").orElseThrow().value();
         try (CannedResponseServer server = new CannedResponseServer(404, "application/json", notFound.toString())) {
             dev.jobsopenapi.openyuanrong.client.ApiException e = assertThrows(dev.jobsopenapi.openyuanrong.client.ApiException.class,
                     () -> openYuanrong(server).getJob("app-1"));

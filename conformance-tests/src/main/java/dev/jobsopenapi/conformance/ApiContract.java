@@ -200,6 +200,16 @@ public final class ApiContract {
         return List.copyOf(examples);
     }
 
+    /**
+     * The first example documented for the operation's response with this status (for example {@code 200}),
+     * or for its request body with {@link DocumentedExample#REQUEST}.
+     */
+    public Optional<DocumentedExample> example(String operationId, String status) {
+        return examples().stream()
+                .filter(e -> e.operationId().equals(operationId) && e.status().equals(status))
+                .findFirst();
+    }
+
     private void addExamples(Operation op, String status, JsonNode content, String contentPointer, List<DocumentedExample> into) {
         for (Map.Entry<String, JsonNode> media : entries(content)) {
             String mediaPointer = contentPointer + "/" + escape(media.getKey());

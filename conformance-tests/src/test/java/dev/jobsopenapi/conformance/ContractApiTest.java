@@ -22,8 +22,7 @@ class ContractApiTest {
     private static final ApiContract OPENYUANRONG = ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS);
 
     private static String exampleText(ApiContract contract, String operationId) {
-        return contract.examples().stream().filter(e -> e.operationId().equals(operationId))
-                .findFirst().orElseThrow().value().toString();
+        return contract.example(operationId, "200").orElseThrow().value().toString();
     }
 
     @Test

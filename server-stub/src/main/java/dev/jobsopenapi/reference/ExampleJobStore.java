@@ -61,13 +61,9 @@ public final class ExampleJobStore {
         return new ExampleJobStore(listed, details, jobs);
     }
 
-    /** The first documented example of the operation's response with that status that is not empty. */
     private static JsonNode example(ApiContract contract, String operationId, String status) {
-        return contract.examples().stream()
-                .filter(e -> e.operationId().equals(operationId) && e.status().equals(status) && !e.value().isEmpty())
-                .map(DocumentedExample::value)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(contract.name() + " documents no " + status + " example for " + operationId));
+        return contract.example(operationId, status).map(DocumentedExample::value).orElseThrow(() ->
+                new IllegalStateException(contract.name() + " documents no " + status + " example for " + operationId));
     }
 
     /** The listed ModelArts jobs, each a fresh copy. */

@@ -57,8 +57,7 @@ class OpenYuanrongLifecycleTest {
     }
 
     private JobSubmitRequest documentedSubmitRequest() throws Exception {
-        JsonNode example = SPEC.examples().stream().filter(DocumentedExample::isRequest)
-                .map(DocumentedExample::value).findFirst().orElseThrow();
+        JsonNode example = SPEC.example("submitJob", DocumentedExample.REQUEST).orElseThrow().value();
         return clientMapper.treeToValue(example, JobSubmitRequest.class);
     }
 

@@ -3,7 +3,6 @@ package dev.jobsopenapi.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobsopenapi.conformance.ApiContract;
-import dev.jobsopenapi.conformance.DocumentedExample;
 import dev.jobsopenapi.conformance.ValidationResult;
 import dev.jobsopenapi.modelarts.client.ApiException;
 import dev.jobsopenapi.modelarts.client.api.DevServerJobsApi;
@@ -59,9 +58,7 @@ class ReferenceServerTest {
     }
 
     static JsonNode example(ApiContract contract, String operationId) {
-        return contract.examples().stream()
-                .filter(e -> e.operationId().equals(operationId) && e.status().equals("200") && !e.value().isEmpty())
-                .map(DocumentedExample::value).findFirst().orElseThrow();
+        return contract.example(operationId, "200").orElseThrow().value();
     }
 
     /** The model, written by the client's own mapper, as a JSON tree. */

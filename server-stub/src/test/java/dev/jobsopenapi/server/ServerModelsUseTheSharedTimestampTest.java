@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.jobsopenapi.conformance.ApiContract;
-import dev.jobsopenapi.conformance.DocumentedExample;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobDetails;
 import dev.jobsopenapi.openyuanrong.server.model.JobDetails;
 import dev.jobsopenapi.specs.BundledSpec;
@@ -25,9 +24,7 @@ class ServerModelsUseTheSharedTimestampTest {
             .build();
 
     private static JsonNode example(BundledSpec spec, String operationId) {
-        return ApiContract.bundled(spec).examples().stream()
-                .filter(e -> e.operationId().equals(operationId))
-                .map(DocumentedExample::value).findFirst().orElseThrow();
+        return ApiContract.bundled(spec).example(operationId, "200").orElseThrow().value();
     }
 
     @Test
