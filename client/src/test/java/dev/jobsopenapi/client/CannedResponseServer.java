@@ -45,6 +45,20 @@ final class CannedResponseServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** A ModelArts client of this server. */
+    dev.jobsopenapi.modelarts.client.ApiClient modelArtsClient() {
+        dev.jobsopenapi.modelarts.client.ApiClient client = new dev.jobsopenapi.modelarts.client.ApiClient();
+        client.updateBaseUri(baseUri());
+        return client;
+    }
+
+    /** The openYuanrong job API of this server. */
+    dev.jobsopenapi.openyuanrong.client.api.JobsApi openYuanrongJobs() {
+        dev.jobsopenapi.openyuanrong.client.ApiClient client = new dev.jobsopenapi.openyuanrong.client.ApiClient();
+        client.updateBaseUri(baseUri());
+        return new dev.jobsopenapi.openyuanrong.client.api.JobsApi(client);
+    }
+
     SeenRequest lastRequest() {
         return lastRequest.get();
     }

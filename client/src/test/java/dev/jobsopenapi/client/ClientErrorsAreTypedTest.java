@@ -20,15 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ClientErrorsAreTypedTest {
 
     private static DevServerJobsApi modelArts(CannedResponseServer server) {
-        dev.jobsopenapi.modelarts.client.ApiClient client = new dev.jobsopenapi.modelarts.client.ApiClient();
-        client.updateBaseUri(server.baseUri());
-        return new DevServerJobsApi(client);
+        return new DevServerJobsApi(server.modelArtsClient());
     }
 
     private static JobsApi openYuanrong(CannedResponseServer server) {
-        dev.jobsopenapi.openyuanrong.client.ApiClient client = new dev.jobsopenapi.openyuanrong.client.ApiClient();
-        client.updateBaseUri(server.baseUri());
-        return new JobsApi(client);
+        return server.openYuanrongJobs();
     }
 
     @Test

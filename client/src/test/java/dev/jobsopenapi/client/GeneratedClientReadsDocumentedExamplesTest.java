@@ -40,16 +40,13 @@ class GeneratedClientReadsDocumentedExamplesTest {
     }
 
     private static dev.jobsopenapi.modelarts.client.ApiClient modelArtsClient(CannedResponseServer server) {
-        dev.jobsopenapi.modelarts.client.ApiClient client = new dev.jobsopenapi.modelarts.client.ApiClient();
-        client.updateBaseUri(server.baseUri());
+        dev.jobsopenapi.modelarts.client.ApiClient client = server.modelArtsClient();
         client.setRequestInterceptor(request -> request.header("X-Auth-Token", "test-token"));
         return client;
     }
 
     private static JobsApi openYuanrongJobs(CannedResponseServer server) {
-        dev.jobsopenapi.openyuanrong.client.ApiClient client = new dev.jobsopenapi.openyuanrong.client.ApiClient();
-        client.updateBaseUri(server.baseUri());
-        return new JobsApi(client);
+        return server.openYuanrongJobs();
     }
 
     @Test

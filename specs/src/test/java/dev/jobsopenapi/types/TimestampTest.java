@@ -1,7 +1,6 @@
 package dev.jobsopenapi.types;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -16,21 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TimestampTest {
 
-    /** A minimal holder, as the generated models hold timestamps. */
-    public static final class Job {
-        public Timestamp start_time;
+    private static Timestamp read(String json) throws Exception {
+        return TimestampField.read(json);
     }
 
-    private final ObjectMapper mapper = new ObjectMapper();
-
-    private Timestamp read(String json) throws Exception {
-        return mapper.readValue("{\"start_time\":" + json + "}", Job.class).start_time;
-    }
-
-    private String write(Timestamp timestamp) throws Exception {
-        Job job = new Job();
-        job.start_time = timestamp;
-        return mapper.writeValueAsString(job);
+    private static String write(Timestamp timestamp) throws Exception {
+        return TimestampField.write(timestamp);
     }
 
     @Test
