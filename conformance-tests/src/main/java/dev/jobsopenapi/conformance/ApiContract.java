@@ -58,6 +58,7 @@ public final class ApiContract {
     private final String documentIri;
     private final JsonNode document;
     private final List<Operation> operations;
+    private final List<DocumentedExample> examples;
     private final SchemaRegistry registry;
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
@@ -66,6 +67,7 @@ public final class ApiContract {
         this.document = document;
         this.documentIri = "urn:jobs-openapi:spec:" + name;
         this.operations = readOperations(document);
+        this.examples = readExamples();
         String documentJson;
         try {
             documentJson = JSON.writeValueAsString(document);
@@ -188,6 +190,10 @@ public final class ApiContract {
 
     /** Every example the spec documents, request bodies and responses, in document order. */
     public List<DocumentedExample> examples() {
+        return examples;
+    }
+
+    private List<DocumentedExample> readExamples() {
         List<DocumentedExample> examples = new ArrayList<>();
         for (Operation op : operations) {
             String requestPointer = resolvePointer(op.pointer() + "/requestBody");
@@ -481,6 +487,14 @@ public final class ApiContract {
             return NODES.numberNode(new java.math.BigDecimal(value));
         }
         return NODES.textNode(value);
+    }
+
+    /**
+     * The parameters of an operation, with {@code $ref}s resolved: those of its path item, then its own (an
+     * operation's parameter replaces the path item's of the same name and location).
+     */
+    public List<JsonNode> parameters(Operation op) {
+        return parameterPointers(op).stream().map(this::at).toList();
     }
 
     private List<String> parameterPointers(Operation op) {

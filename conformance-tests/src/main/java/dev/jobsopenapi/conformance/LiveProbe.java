@@ -116,11 +116,9 @@ final class LiveProbe {
 
     private List<String> queryParameterNames(Operation op) {
         List<String> names = new ArrayList<>();
-        for (JsonNode parameter : contract.document().at(op.pointer() + "/parameters")) {
-            JsonNode resolved = parameter.has("$ref")
-                    ? contract.document().at(parameter.get("$ref").asText().substring(1)) : parameter;
-            if (resolved.path("in").asText().equals("query")) {
-                names.add(resolved.path("name").asText());
+        for (JsonNode parameter : contract.parameters(op)) {
+            if (parameter.path("in").asText().equals("query")) {
+                names.add(parameter.path("name").asText());
             }
         }
         return names;

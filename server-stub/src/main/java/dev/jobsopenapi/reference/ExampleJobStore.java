@@ -10,7 +10,6 @@ import dev.jobsopenapi.conformance.DocumentedExample;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobDetails;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobListResponse;
 import dev.jobsopenapi.openyuanrong.server.model.JobDetails;
-import dev.jobsopenapi.specs.BundledSpec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The jobs the reference server serves, read from the documented examples of the bundled specs (never
+ * The jobs the reference server serves, read from the documented examples of the specs (never
  * copied into code): the ModelArts list example's jobs, the ModelArts details example, and the openYuanrong
  * list example's jobs.
  *
@@ -43,10 +42,8 @@ public final class ExampleJobStore {
         this.openYuanrongJobs = List.copyOf(openYuanrongJobs);
     }
 
-    /** A store seeded from the examples of the bundled specs. */
-    public static ExampleJobStore fromBundledSpecs() {
-        ApiContract modelArts = ApiContract.bundled(BundledSpec.MODELARTS_DEVSERVER_JOBS);
-        ApiContract openYuanrong = ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS);
+    /** A store seeded from the examples of these (already loaded) ModelArts and openYuanrong contracts. */
+    public static ExampleJobStore from(ApiContract modelArts, ApiContract openYuanrong) {
 
         List<DevServerJobListResponse> listed = MAPPER.convertValue(
                 example(modelArts, "listDevServerJobs", "200").get("data"), new TypeReference<>() { });

@@ -66,17 +66,22 @@ public final class ReferenceServer implements AutoCloseable {
      * Starts the server on the host and port (0 for any free port), seeded from the bundled specs' examples.
      */
     public static ReferenceServer start(String host, int port) {
-        ResourceConfig application = application(ExampleJobStore.fromBundledSpecs());
+        ResourceConfig application = application();
         HttpServer server = JdkHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"), application);
         URI base = URI.create("http://" + host + ":" + server.getAddress().getPort());
         return new ReferenceServer(server, base);
     }
 
-    /** The JAX-RS application: both resources, Jackson, Bean Validation and the vendor error bodies. */
-    public static ResourceConfig application(ExampleJobStore store) {
+    /**
+     * The JAX-RS application: both resources over a store seeded from the bundled specs' examples, Jackson,
+     * Bean Validation and the vendor error bodies. Each spec is parsed once.
+     */
+    public static ResourceConfig application() {
+        ApiContract modelArts = ApiContract.bundled(BundledSpec.MODELARTS_DEVSERVER_JOBS);
+        ApiContract openYuanrong = ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS);
+        ExampleJobStore store = ExampleJobStore.from(modelArts, openYuanrong);
         VendorErrorMapper errors = new VendorErrorMapper();
-        List<ApiContract> contracts = List.of(
-                ApiContract.bundled(BundledSpec.MODELARTS_DEVSERVER_JOBS), ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS));
+        List<ApiContract> contracts = List.of(modelArts, openYuanrong);
         return new ResourceConfig()
                 .register(new ModelArtsJobsResource(store))
                 .register(new OpenYuanrongJobsResource(store))
