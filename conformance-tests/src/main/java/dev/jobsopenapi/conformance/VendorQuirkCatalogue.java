@@ -97,8 +97,9 @@ public final class VendorQuirkCatalogue {
     public String toMarkdown() {
         StringBuilder md = new StringBuilder()
                 .append("# Vendor quirks\n\n")
-                .append("Every place where a vendor document's prose and its own examples disagree, as the specs mark it\n")
-                .append("with `").append(EXTENSION).append("`. The spec models what servers send; the claim is what the prose says.\n\n")
+                .append("Every place where what a vendor documents (its prose, tables or annotations) and what its servers send\n")
+                .append("disagree, as the specs mark it with `").append(EXTENSION)
+                .append("`. The spec models what servers send; the claim is what the documentation says.\n\n")
                 .append("| id | API | location | claim | observed | evidence | proof |\n")
                 .append("| --- | --- | --- | --- | --- | --- | --- |\n");
         for (VendorQuirk quirk : quirks) {

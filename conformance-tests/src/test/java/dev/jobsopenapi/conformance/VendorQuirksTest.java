@@ -67,7 +67,7 @@ class VendorQuirksTest {
         Set<String> expected = new java.util.HashSet<>(DOCUMENTATION_QUIRKS);
         expected.addAll(List.of("modelarts-timestamp-number", "modelarts-job-status-range", "modelarts-job-type-range",
                 "modelarts-item-type-range", "openyuanrong-time-unit", "openyuanrong-entrypoint-undocumented",
-                "openyuanrong-runtime-env-encoded-values"));
+                "openyuanrong-runtime-env-encoded-values", "openyuanrong-unset-time-empty-string", "openyuanrong-null-maps"));
         assertTrue(ids.containsAll(expected), () -> "missing: " + expected.stream().filter(id -> !ids.contains(id)).toList());
     }
 
@@ -80,11 +80,10 @@ class VendorQuirksTest {
     }
 
     @Test
-    void quirkIdsAreStableKebabCaseAndEveryEntryNamesASeed() {
+    void quirkIdsAreStableKebabCaseAndEveryEntryNamesASeedOrAPublicSource() {
         for (VendorQuirk quirk : CATALOGUE.quirks()) {
             assertTrue(quirk.id().matches("(modelarts|openyuanrong)(-[a-z0-9]+)+"), quirk.id());
-            assertTrue(quirk.evidence().contains("seed 00") || quirk.evidence().contains("issue #6"),
-                    quirk.id() + ": " + quirk.evidence());
+            assertTrue(ProvenanceTest.namesAPublicSource(quirk.evidence()), quirk.id() + ": " + quirk.evidence());
             assertFalse(contractOf(quirk).document().at(quirk.pointer()).isMissingNode(), quirk.pointer());
         }
     }
@@ -146,10 +145,14 @@ class VendorQuirksTest {
     }
 
     @Test
-    void submitConflict404_anExistingIdIs404AndNo409IsDocumented() {
+    void submitConflict404_anIdInUseIs400AndNeither404Nor409IsDocumented() {
         JsonNode responses = OPENYUANRONG.document().at("/paths/~1api~1jobs/post/responses");
-        assertTrue(responses.has("404") && !responses.has("409"), responses::toString);
-        assertTrue(responses.at("/404/description").asText().contains("already exists"));
+        assertTrue(responses.has("400") && !responses.has("404") && !responses.has("409"), responses::toString);
+        DocumentedExample inUse = OPENYUANRONG.examples().stream()
+                .filter(e -> e.operationId().equals("submitJob") && e.name().equals("alreadyExists"))
+                .findFirst().orElseThrow();
+        assertEquals("400", inUse.status());
+        assertTrue(inUse.value().asText().startsWith("submit job has already exist"), inUse.value()::toString);
     }
 
     @Test

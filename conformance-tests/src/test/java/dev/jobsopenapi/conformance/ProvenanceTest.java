@@ -1,0 +1,154 @@
+package dev.jobsopenapi.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsopenapi.specs.BundledSpec;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every fact beyond the seeds is traceable to a public source a user can open: {@code x-source} entries name a
+ * repository and a file, quirk evidence and example sources name a seed or such a file, and no product text
+ * cites this project's issue numbers, which users cannot see.
+ */
+class ProvenanceTest {
+
+    /** The public repositories the specs draw on beyond the vendor documents. */
+    static final Set<String> PUBLIC_SOURCES = Set.of(
+            "openeuler-mirror/yuanrong-frontend",
+            "huaweicloud/huaweicloud-sdk-go-v3",
+            "huaweicloud/terraform-provider-huaweicloud");
+
+    private static final Pattern SOURCE_FILE = Pattern.compile("([\\w.-]+/[\\w.-]+)\\b[^.]*?[\\w./-]+\\.go");
+    private static final Pattern ISSUE_NUMBER = Pattern.compile("(?i)\\b(issue|task)\\s*#\\s*\\d+");
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+    /** True when the text names a seed document or a file of one of {@link #PUBLIC_SOURCES}. */
+    static boolean namesAPublicSource(String text) {
+        if (text.contains("seed 00") || text.contains("Seed 00")) {
+            return true;
+        }
+        Matcher m = SOURCE_FILE.matcher(text);
+        while (m.find()) {
+            if (PUBLIC_SOURCES.contains(m.group(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<ApiContract> contracts() {
+        return Arrays.stream(BundledSpec.values()).map(ApiContract::bundled).toList();
+    }
+
+    /** Every {@code x-source} node of a document, with its pointer. */
+    private static void collectSources(JsonNode node, String pointer, List<Map.Entry<String, JsonNode>> into) {
+        if (node.isObject()) {
+            if (node.has("x-source")) {
+                into.add(Map.entry(pointer, node.get("x-source")));
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                collectSources(field.getValue(), pointer + "/" + ApiContract.escape(field.getKey()), into);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectSources(node.get(i), pointer + "/" + i, into);
+            }
+        }
+    }
+
+    @Test
+    void everyXSourceEntryNamesAPublicRepositoryAFileAndASymbol() {
+        int entries = 0;
+        for (ApiContract contract : contracts()) {
+            List<Map.Entry<String, JsonNode>> sources = new ArrayList<>();
+            collectSources(contract.document(), "", sources);
+            assertFalse(sources.isEmpty(), contract.name());
+            for (Map.Entry<String, JsonNode> source : sources) {
+                String where = contract.name() + ".yaml#" + source.getKey();
+                assertTrue(source.getValue().isArray() && !source.getValue().isEmpty(), where);
+                for (JsonNode entry : source.getValue()) {
+                    assertTrue(PUBLIC_SOURCES.contains(entry.path("repository").asText()), where + ": " + entry);
+                    assertTrue(entry.path("path").asText().matches("[\\w./-]+\\.go"), where + ": " + entry);
+                    assertFalse(entry.path("symbol").asText().isBlank(), where + ": " + entry);
+                    entries++;
+                }
+            }
+        }
+        assertTrue(entries > 20, "only " + entries + " x-source entries");
+    }
+
+    @Test
+    void everyOperationAndSchemaNotFromASeedSaysWhereItComesFrom() {
+        for (ApiContract contract : contracts()) {
+            for (Operation operation : contract.operations()) {
+                JsonNode node = contract.document().at(operation.pointer());
+                assertTrue(node.has("x-source") || node.path("description").asText().contains("seed"),
+                        contract.name() + " " + operation.operationId() + " has no x-source and names no seed");
+            }
+            contract.document().at("/components/schemas").fields().forEachRemaining(schema ->
+                    assertTrue(schema.getValue().has("x-source") || schema.getValue().path("description").asText().contains("seed"),
+                            contract.name() + " schema " + schema.getKey() + " has no x-source and names no seed"));
+        }
+    }
+
+    @Test
+    void everyOpenYuanrongOperationBeyondTheSeedCitesTheFrontendSource() {
+        ApiContract contract = ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS);
+        for (String operationId : List.of("listJobs", "submitJob", "getJob", "deleteJob", "stopJob")) {
+            JsonNode sources = contract.document().at(contract.operation(operationId).orElseThrow().pointer() + "/x-source");
+            assertTrue(sources.isArray() && sources.get(0).path("repository").asText().equals("openeuler-mirror/yuanrong-frontend"),
+                    operationId);
+        }
+    }
+
+    @Test
+    void noProductFileCitesAnIssueNumber() throws IOException {
+        assertTrue(Files.isRegularFile(ROOT.resolve("README.md")), ROOT::toString);
+        List<String> citations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(ProvenanceTest::isProductText).toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (ISSUE_NUMBER.matcher(lines.get(i)).find()) {
+                        citations.add(ROOT.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).strip());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), citations);
+    }
+
+    private static boolean isProductText(Path file) {
+        String path = ROOT.relativize(file).toString().replace('\\', '/');
+        if (path.startsWith(".git/") || path.contains("/target/") || path.startsWith("target/")
+                || path.contains("node_modules/") || path.contains("/src/test/")) {
+            return false;
+        }
+        return path.matches(".*\\.(ya?ml|md|java|mustache|xml|json)") && !path.endsWith("package-lock.json");
+    }
+
+    @Test
+    void theSourceCheckAcceptsSeedsAndPublicFilesOnly() {
+        assertTrue(namesAPublicSource("seed 002, first example"));
+        assertTrue(namesAPublicSource("openeuler-mirror/yuanrong-frontend pkg/common/job/handler.go StopJobHandleRes"));
+        assertFalse(namesAPublicSource("frontend source, as reported in an issue"));
+        assertFalse(namesAPublicSource("someone/else pkg/x.go"));
+    }
+}
