@@ -134,7 +134,9 @@ class GeneratedClientReadsDocumentedExamplesTest {
             assertEquals(expected.at("/driver_info/pid").asText(), job.getDriverInfo().getPid());
             assertEquals(expected.get("status").asText(), job.getStatus());
             assertEquals(JSON.convertValue(expected.get("metadata"), Map.class), job.getMetadata());
-            assertEquals(JSON.convertValue(expected.get("runtime_env"), Map.class), job.getRuntimeEnv());
+            assertEquals(expected.at("/runtime_env/pip").asText(), job.getRuntimeEnv().getPip());
+            assertEquals(expected.at("/runtime_env/working_dir").asText(), job.getRuntimeEnv().getWorkingDir());
+            assertEquals(expected.at("/runtime_env/envVars").asText(), job.getRuntimeEnv().getEnvVars());
             assertEquals(expected.get("driver_agent_http_address").asText(), job.getDriverAgentHttpAddress());
             assertEquals(expected.get("driver_node_id").asText(), job.getDriverNodeId());
             assertEquals(expected.get("driver_exit_code").intValue(), job.getDriverExitCode());

@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * The jobs the reference server serves, read from the documented examples of the specs (never
- * copied into code): the ModelArts list example's jobs, the ModelArts details example, and the openYuanrong
- * list example's jobs.
+ * copied into code): the ModelArts list example's jobs, the ModelArts details example, and the jobs of every
+ * openYuanrong list example (the vendor's finished job, and one pending, running, failed and stopped job).
  *
  * <p>Every listed ModelArts job also has details (its list fields, no items or tasks); the details example's
  * job has its full details but is not listed, as the vendor's list example does not list it.
@@ -54,8 +54,15 @@ public final class ExampleJobStore {
         DevServerJobDetails shown = MAPPER.convertValue(example(modelArts, "showDevServerJob", "200"), DevServerJobDetails.class);
         details.put(shown.getId(), shown);
 
-        List<JobDetails> jobs = MAPPER.convertValue(example(openYuanrong, "listJobs", "200"), new TypeReference<>() { });
-        return new ExampleJobStore(listed, details, jobs);
+        Map<String, JobDetails> jobs = new LinkedHashMap<>();
+        openYuanrong.examples().stream()
+                .filter(e -> e.operationId().equals("listJobs") && e.status().equals("200"))
+                .flatMap(e -> MAPPER.convertValue(e.value(), new TypeReference<List<JobDetails>>() { }).stream())
+                .forEach(job -> jobs.putIfAbsent(job.getSubmissionId(), job));
+        if (jobs.isEmpty()) {
+            throw new IllegalStateException(openYuanrong.name() + " documents no job in its listJobs examples");
+        }
+        return new ExampleJobStore(listed, details, new ArrayList<>(jobs.values()));
     }
 
     private static JsonNode example(ApiContract contract, String operationId, String status) {

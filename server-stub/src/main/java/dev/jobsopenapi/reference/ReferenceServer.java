@@ -1,6 +1,7 @@
 package dev.jobsopenapi.reference;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -40,12 +41,31 @@ public final class ReferenceServer implements AutoCloseable {
         JERSEY_PROVIDER_CHECK.setLevel(Level.SEVERE);
     }
 
-    /** Jackson as the APIs write JSON: absent fields are left out, not written as {@code null}. */
+    /**
+     * Jackson as each API writes JSON. ModelArts leaves absent fields out; the openYuanrong frontend writes
+     * every field of a job, {@code null} included (its Go structs have no {@code omitempty}), so its job
+     * models are written with every property.
+     */
     @Provider
-    static final class JsonWithoutNulls implements ContextResolver<ObjectMapper> {
+    static final class VendorJson implements ContextResolver<ObjectMapper> {
+
+        /** Marks a model class whose properties are all written, {@code null} ones too. */
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        private abstract static class EveryField {
+        }
+
+        /** A job: every field, in the order of the frontend's {@code AppInfo} struct. */
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        @JsonPropertyOrder({"key", "type", "entrypoint", "submission_id", "driver_info", "status", "start_time", "end_time",
+                "metadata", "runtime_env", "driver_agent_http_address", "driver_node_id", "driver_exit_code", "error_type"})
+        private abstract static class FrontendJob {
+        }
 
         private final ObjectMapper mapper = JsonMapper.builder()
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .addMixIn(dev.jobsopenapi.openyuanrong.server.model.JobDetails.class, FrontendJob.class)
+                .addMixIn(dev.jobsopenapi.openyuanrong.server.model.DriverInfo.class, EveryField.class)
+                .addMixIn(dev.jobsopenapi.openyuanrong.server.model.JobRuntimeEnv.class, EveryField.class)
                 .build();
 
         @Override
@@ -86,7 +106,7 @@ public final class ReferenceServer implements AutoCloseable {
                 .register(new ModelArtsJobsResource(store))
                 .register(new OpenYuanrongJobsResource(store))
                 .register(JacksonFeature.withoutExceptionMappers())
-                .register(new JsonWithoutNulls())
+                .register(new VendorJson())
                 .register(new StrictBooleanParameters())
                 .register(errors)
                 .register(new VendorErrorMapper.ValidationFailures(errors))

@@ -24,7 +24,6 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,38 +91,55 @@ class OpenYuanrongLifecycleTest {
 
         ApiException gone = assertThrows(ApiException.class, () -> jobs.getJob("app-lifecycle-1"));
         assertEquals(404, gone.getCode());
-        assertEquals(Optional.of("failed get job"), gone.getVendorError());
+        assertEquals(Optional.of("not found app, submissionId: app-lifecycle-1, err: failed to get appjobInfo, submissionID: app-lifecycle-1"),
+                gone.getVendorError());
     }
 
     @Test
     void listedJobsCarryTheRuntimeEnvInTheListingShape() throws Exception {
         JobSubmitRequest request = documentedSubmitRequest().submissionId("shape-1");
         jobs.submitJob(request, null, null);
-        @SuppressWarnings("unchecked")
-        var runtimeEnv = (java.util.Map<String, Object>) jobs.getJob("app-shape-1").getRuntimeEnv();
-        assertTrue(runtimeEnv.get("pip") instanceof String, runtimeEnv::toString);
-        assertEquals(request.getRuntimeEnv().getEnvVars(), JSON.readValue((String) runtimeEnv.get("envVars"), java.util.Map.class));
-        assertNull(runtimeEnv.get("env_vars"));
+        var runtimeEnv = jobs.getJob("app-shape-1").getRuntimeEnv();
+        assertEquals("pip3.9 install " + String.join(" ", request.getRuntimeEnv().getPip()) + " && pip3.9 check", runtimeEnv.getPip());
+        assertEquals(request.getRuntimeEnv().getEnvVars(), JSON.readValue(runtimeEnv.getEnvVars(), java.util.Map.class));
     }
 
     @Test
-    void aSubmissionWithoutAnIdGetsOneAndADuplicateIdIsA404() throws Exception {
+    void aRunningJobIsWrittenWithEveryFieldAndZeroValuesWhileUnset() throws Exception {
+        String body = "{\"entrypoint\":\"python a.py\",\"submission_id\":\"bare-1\",\"runtime_env\":{\"working_dir\":\"file:///w.zip\"}}";
+        assertEquals(200, send("POST", "/api/jobs", body).statusCode());
+        JsonNode job = JSON.readTree(send("GET", "/api/jobs/app-bare-1", null).body());
+        assertEquals(14, job.size(), job::toString);
+        assertEquals("RUNNING", job.get("status").asText());
+        assertEquals("", job.get("end_time").asText());
+        assertEquals("", job.get("error_type").asText());
+        assertTrue(job.get("metadata").isNull(), "no metadata was sent: " + job);
+        assertEquals(JSON.readTree("{\"envVars\":\"\",\"pip\":\"\",\"working_dir\":\"file:///w.zip\"}"), job.get("runtime_env"));
+        assertTrue(jobs.getJob("app-bare-1").getEndTime().toInstant().isEmpty(), "an unset time has no instant");
+    }
+
+    @Test
+    void aSubmissionWithoutAnIdGetsOneAndAnIdInUseIsA400() throws Exception {
         JobSubmitRequest request = documentedSubmitRequest().submissionId(null);
         String id = jobs.submitJob(request, null, null).getSubmissionId();
         assertTrue(id.startsWith("app-"), id);
 
         JobSubmitRequest duplicate = documentedSubmitRequest();  // the documented id, already listed
         ApiException e = assertThrows(ApiException.class, () -> jobs.submitJob(duplicate, null, null));
-        assertEquals(404, e.getCode());
-        assertTrue(e.getVendorError().orElseThrow().contains("already exists"), e.getResponseBody());
+        assertEquals(400, e.getCode());
+        assertEquals(Optional.of("submit job has already exist, submissionId: " + duplicate.getSubmissionId()), e.getVendorError());
     }
 
     @Test
-    void theFinishedDocumentedJobCanBeDeletedButNotStopped() throws Exception {
-        String id = jobs.listJobs().get(0).getSubmissionId();
-        assertFalse(jobs.stopJob(id));
-        assertTrue(jobs.deleteJob(id));
-        assertEquals(List.of(), jobs.listJobs());
+    void onlyRunningJobsStopAndOnlyFinishedJobsAreDeleted() throws Exception {
+        for (JobDetails job : jobs.listJobs()) {
+            String id = job.getSubmissionId();
+            boolean running = job.getStatus().equals("RUNNING");
+            boolean finished = List.of("SUCCEEDED", "FAILED", "STOPPED").contains(job.getStatus());
+            assertEquals(running, jobs.stopJob(id), job.getStatus());
+            assertEquals(finished || running, jobs.deleteJob(id), job.getStatus() + " (a stopped job can be deleted)");
+        }
+        assertEquals(List.of("PENDING"), jobs.listJobs().stream().map(JobDetails::getStatus).toList());
     }
 
     @Test
@@ -146,12 +162,14 @@ class OpenYuanrongLifecycleTest {
     }
 
     @Test
-    void unknownJobsAre404ForEveryOperation() throws Exception {
-        for (String[] call : new String[][] {{"GET", "/api/jobs/app-none"}, {"DELETE", "/api/jobs/app-none"},
-                {"POST", "/api/jobs/app-none/stop"}}) {
+    void unknownJobsAre404ForEveryOperationWithTheFrontendsMessages() throws Exception {
+        for (String[] call : new String[][] {
+                {"GET", "/api/jobs/app-none", "not found app, submissionId: app-none, err: failed to get appjobInfo, submissionID: app-none"},
+                {"DELETE", "/api/jobs/app-none", "the app does not exist, submissionId:[app-none]"},
+                {"POST", "/api/jobs/app-none/stop", "the app does not exist, submissionId:[app-none]"}}) {
             HttpResponse<String> response = send(call[0], call[1], null);
             assertEquals(404, response.statusCode(), call[1]);
-            assertEquals("\"failed get job\"", response.body());
+            assertEquals(call[2], JSON.readTree(response.body()).asText());
         }
     }
 }

@@ -61,6 +61,38 @@ class ReferenceServerTest {
         return contract.example(operationId, "200").orElseThrow().value();
     }
 
+    /**
+     * The jobs of every documented openYuanrong list example, as the frontend writes them: every field present,
+     * a field the example leaves out (the seed's job has no {@code key}) holding Go's zero value.
+     */
+    static JsonNode documentedJobsAsTheFrontendWritesThem() {
+        com.fasterxml.jackson.databind.node.ArrayNode jobs = JSON.createArrayNode();
+        OPENYUANRONG.examples().stream()
+                .filter(e -> e.operationId().equals("listJobs") && e.status().equals("200"))
+                .forEach(e -> e.value().forEach(job -> {
+                    com.fasterxml.jackson.databind.node.ObjectNode copy = job.deepCopy();
+                    if (!copy.has("key")) {
+                        copy.put("key", "");
+                    }
+                    jobs.add(copy);
+                }));
+        return jobs;
+    }
+
+    /** The same JSON without its {@code null} fields, as a client that writes no nulls gives it back. */
+    static JsonNode withoutNulls(JsonNode node) {
+        JsonNode copy = node.deepCopy();
+        strip(copy);
+        return copy;
+    }
+
+    private static void strip(JsonNode node) {
+        if (node.isObject()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) node).properties().removeIf(f -> f.getValue().isNull());
+        }
+        node.forEach(ReferenceServerTest::strip);
+    }
+
     /** The model, written by the client's own mapper, as a JSON tree. */
     static JsonNode json(ObjectMapper clientMapper, Object model) throws Exception {
         return JSON.readTree(clientMapper.writeValueAsString(model));
@@ -96,7 +128,24 @@ class ReferenceServerTest {
     @Test
     void theClientReadsTheDocumentedOpenYuanrongJobsFromTheServer() throws Exception {
         ObjectMapper mapper = new dev.jobsopenapi.openyuanrong.client.ApiClient().getObjectMapper();
-        assertEquals(JSON.readTree(example(OPENYUANRONG, "listJobs").toString()), json(mapper, openYuanrong.listJobs()));
+        assertEquals(withoutNulls(documentedJobsAsTheFrontendWritesThem()), json(mapper, openYuanrong.listJobs()));
+    }
+
+    @Test
+    void theServerWritesEveryFieldOfEveryJobNullsAndEmptyTimesIncludedAsTheFrontendDoes() throws Exception {
+        HttpResponse<String> response = get("/api/jobs");
+        assertConforms(response);
+        JsonNode body = JSON.readTree(response.body());
+        assertEquals(documentedJobsAsTheFrontendWritesThem(), body);
+        List<String> specOrder = new java.util.ArrayList<>();
+        OPENYUANRONG.document().at("/components/schemas/JobDetails/properties").fieldNames().forEachRemaining(specOrder::add);
+        for (JsonNode job : body) {
+            List<String> written = new java.util.ArrayList<>();
+            job.fieldNames().forEachRemaining(written::add);
+            assertEquals(specOrder, written, "every field, in the frontend's (and the spec's) order");
+        }
+        assertTrue(response.body().contains("\"metadata\":null"), response::body);
+        assertTrue(response.body().contains("\"end_time\":\"\""), response::body);
     }
 
     @Test
