@@ -45,7 +45,9 @@ public final class ConformanceCli {
                   --method M --path P  the method and the concrete path, e.g. /v1/abc/dev-servers/jobs/xyz
                   --status CODE        the HTTP status (default 200)
                   --content-type TYPE  the response content type (default application/json)
-              probe                    call every GET operation of a spec on a live server and validate the answers
+              probe                    call the operations of a spec on a live server and validate the answers;
+                                       operations that change state (POST, PUT, PATCH, DELETE) are skipped
+                                       unless named with --allow-write
                   --spec SPEC          a bundled spec name or an OpenAPI 3.0 file
                   --base-url URL       for example https://modelarts.cn-north-4.myhuaweicloud.com
                   --param NAME=VALUE   a path or query parameter (repeatable), used by every operation that has
@@ -54,6 +56,8 @@ public final class ConformanceCli {
                   --token TOKEN        the token itself (visible to other users in the process list: prefer the
                                        environment); either way it goes only into the spec's security header
                   --timeout-seconds N  per request (default 30)
+                  --allow-write ID     also call this state-changing operation (repeatable), with the spec's
+                                       documented request body: it creates, stops or deletes on the server
 
               common options:
                   --format text|json|junit   the report format (default text)
@@ -64,7 +68,7 @@ public final class ConformanceCli {
 
     private static final Set<String> FLAGS_WITH_VALUES = Set.of("--spec", "--operation", "--method", "--path",
             "--status", "--content-type", "--base-url", "--param", "--token-env", "--token", "--timeout-seconds", "--format",
-            "--max-body-mib", "--output");
+            "--max-body-mib", "--output", "--allow-write");
 
     private ConformanceCli() {
     }
@@ -298,7 +302,8 @@ public final class ConformanceCli {
     }
 
     private static int probe(Options options, PrintStream out, Map<String, String> env) throws IOException {
-        options.allow("--spec", "--base-url", "--param", "--token-env", "--token", "--timeout-seconds", "--format", "--max-body-mib");
+        options.allow("--spec", "--base-url", "--param", "--token-env", "--token", "--timeout-seconds", "--format", "--max-body-mib",
+                "--allow-write");
         if (!options.positional().isEmpty()) {
             throw new UsageException("probe takes no positional argument");
         }
@@ -320,8 +325,14 @@ public final class ConformanceCli {
                 .filter(t -> !t.isBlank());
         Report.Format format = options.format();
         Duration timeout = Duration.ofSeconds(options.positiveNumber("--timeout-seconds", 30));
+        Set<String> allowedWrites = new java.util.LinkedHashSet<>(options.values().getOrDefault("--allow-write", List.of()));
+        for (String operationId : allowedWrites) {
+            if (contract.operation(operationId).isEmpty()) {
+                throw new UsageException("--allow-write: " + contract.name() + " has no operation '" + operationId + "'");
+            }
+        }
         Report report = new Report("jobs-openapi probe");
-        new LiveProbe(contract, baseUrl, parameters, token, timeout, options.maxBodyBytes()).run(report);
+        new LiveProbe(contract, baseUrl, parameters, token, timeout, options.maxBodyBytes(), allowedWrites).run(report);
         report.print(format, out, "");
         return report.exitCode();
     }

@@ -15,10 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * Calls the GET operations of a spec on a live server and checks what comes back. The token, when given, is
+ * Calls the operations of a spec on a live server and checks what comes back. Only operations that read
+ * ({@code GET}, {@code HEAD}) are called by default; one that changes state is skipped, saying so, unless the
+ * user named it: then it is sent with the spec's first documented request body. The token, when given, is
  * sent in the header the spec's security scheme names and never appears in any output.
  */
 final class LiveProbe {
@@ -29,10 +32,12 @@ final class LiveProbe {
     private final Optional<String> token;
     private final Duration timeout;
     private final long maxBodyBytes;
+    private final Set<String> allowedWrites;
     private final HttpClient http;
 
     LiveProbe(ApiContract contract, String baseUrl, Map<String, String> parameters, Optional<String> token,
-              Duration timeout, long maxBodyBytes) {
+              Duration timeout, long maxBodyBytes, Set<String> allowedWrites) {
+        this.allowedWrites = Set.copyOf(allowedWrites);
         this.contract = contract;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.parameters = Map.copyOf(parameters);
@@ -43,37 +48,50 @@ final class LiveProbe {
     }
 
     /**
-     * Probes every GET operation into the report; an operation whose path parameters were not given is
-     * skipped.
+     * Probes the operations into the report. Skipped, with the reason: a state-changing operation the user did
+     * not allow, and an operation whose path parameters were not given.
      *
      * @throws IOException when the server cannot be reached at all
      */
     void run(Report report) throws IOException {
         for (Operation op : contract.operations()) {
-            if (!op.method().equals("GET")) {
+            String subject = contract.name() + " " + op.operationId();
+            boolean reads = op.method().equals("GET") || op.method().equals("HEAD");
+            if (!reads && !allowedWrites.contains(op.operationId())) {
+                report.skip(subject, op.method() + " changes state on the server: not called unless named with --allow-write "
+                        + op.operationId());
                 continue;
             }
             List<String> missing = op.pathVariables().stream().filter(v -> !parameters.containsKey(v)).toList();
-            String subject = contract.name() + " " + op.operationId();
             if (!missing.isEmpty()) {
                 report.skip(subject, "needs " + String.join(", ", missing.stream().map(m -> "--param " + m + "=...").toList()));
                 continue;
             }
             String target = target(op);
-            ValidationResult request = contract.validateRequest("GET", target);
+            ValidationResult request = contract.validateRequest(op.method(), target);
             if (!request.isValid()) {
                 report.add(request, "request not sent: its parameters break the spec");
                 continue;
             }
-            report.add(call(op, target), "GET " + target);
+            Optional<DocumentedExample> body = contract.example(op.operationId(), DocumentedExample.REQUEST);
+            if (!reads && body.isEmpty() && !contract.document().at(op.pointer() + "/requestBody").isMissingNode()) {
+                report.skip(subject, "the spec documents no request body example to send");
+                continue;
+            }
+            report.add(call(op, target, body), op.method() + " " + target);
         }
     }
 
-    private ValidationResult call(Operation op, String target) throws IOException {
+    private ValidationResult call(Operation op, String target, Optional<DocumentedExample> requestBody) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + target))
                 .timeout(timeout)
-                .header("Accept", "application/json")
-                .GET();
+                .header("Accept", "application/json");
+        if (requestBody.isPresent()) {
+            request.header("Content-Type", requestBody.get().mediaType())
+                    .method(op.method(), HttpRequest.BodyPublishers.ofString(requestBody.get().value().toString()));
+        } else {
+            request.method(op.method(), HttpRequest.BodyPublishers.noBody());
+        }
         tokenHeader().ifPresent(header -> token.ifPresent(value ->
                 request.header(header, header.equals("Authorization") ? "Bearer " + value : value)));
         HttpResponse<InputStream> response;

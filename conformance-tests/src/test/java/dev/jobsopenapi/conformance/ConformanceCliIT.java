@@ -191,16 +191,26 @@ class ConformanceCliIT {
 
     // probe
 
+    private final List<String> seenBodies = new CopyOnWriteArrayList<>();
+
+    /** A ModelArts look-alike on loopback that answers each operation with its documented example. */
     private String startServer(int listStatus) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         String list = example(BundledSpec.MODELARTS_DEVSERVER_JOBS, "listDevServerJobs");
         String details = example(BundledSpec.MODELARTS_DEVSERVER_JOBS, "showDevServerJob");
+        String templates = example(BundledSpec.MODELARTS_DEVSERVER_JOBS, "listDevServerJobTemplates");
+        String deleted = example(BundledSpec.MODELARTS_DEVSERVER_JOBS, "deleteDevServerJobs");
+        String created = example(BundledSpec.MODELARTS_DEVSERVER_JOBS, "createDevServerJob");
         server.createContext("/", exchange -> {
             seenTokens.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Auth-Token")));
-            seenTargets.add(exchange.getRequestURI().toString());
+            String method = exchange.getRequestMethod();
+            seenTargets.add((method.equals("GET") ? "" : method + " ") + exchange.getRequestURI());
+            seenBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String path = exchange.getRequestURI().getPath();
-            boolean isList = path.endsWith("/dev-servers/jobs");
-            byte[] body = (isList ? list : details).getBytes(StandardCharsets.UTF_8);
+            boolean isList = path.endsWith("/dev-servers/jobs") && method.equals("GET");
+            String answer = path.endsWith("/templates") ? templates
+                    : method.equals("DELETE") ? deleted : method.equals("POST") ? created : isList ? list : details;
+            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
             exchange.sendResponseHeaders(isList ? listStatus : 200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -212,17 +222,47 @@ class ConformanceCliIT {
     }
 
     @Test
-    void probeCallsEveryGetOperationSendsTheTokenAndNeverPrintsIt() throws Exception {
+    void probeCallsEveryReadingOperationSendsTheTokenAndNeverPrintsIt() throws Exception {
         String base = startServer(200);
         Run run = run(Map.of("JOBS_OPENAPI_TOKEN", TOKEN), "", "probe", "--spec", "modelarts-devserver-jobs",
                 "--base-url", base, "--param", "project_id=proj-1", "--param", "id=job-1", "--param", "visible=true");
         assertEquals(0, run.exit(), run::toString);
-        assertEquals(List.of(TOKEN, TOKEN), seenTokens);
-        // --param applies to every operation with a parameter of that name: id filters the list too.
-        assertEquals(List.of("/v1/proj-1/dev-servers/jobs?id=job-1&visible=true", "/v1/proj-1/dev-servers/jobs/job-1"), seenTargets);
+        assertEquals(List.of(TOKEN, TOKEN, TOKEN), seenTokens);
+        // --param applies to every operation with a parameter of that name: id filters the lists too.
+        assertEquals(List.of("/v1/proj-1/dev-servers/jobs?id=job-1&visible=true", "/v1/proj-1/dev-servers/jobs/templates?id=job-1",
+                "/v1/proj-1/dev-servers/jobs/job-1"), seenTargets);
         assertTrue(run.out().contains("PASS modelarts-devserver-jobs listDevServerJobs 200"), run.out());
-        assertTrue(run.out().contains("2 passed, 0 failed"), run.out());
+        assertTrue(run.out().contains("3 passed, 0 failed, 2 skipped"), run.out());
         assertFalse(run.out().contains(TOKEN) || run.err().contains(TOKEN), "the token was printed");
+    }
+
+    @Test
+    void probeNeverCreatesOrDeletesUnlessNamedAndSaysWhatItSkipped() throws Exception {
+        String base = startServer(200);
+        Run run = run("probe", "--spec", "modelarts-devserver-jobs", "--base-url", base, "--param", "project_id=proj-1",
+                "--param", "id=job-1");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(seenTargets.stream().noneMatch(t -> t.startsWith("POST") || t.startsWith("DELETE")), seenTargets::toString);
+        assertTrue(run.out().contains("SKIP modelarts-devserver-jobs createDevServerJob"), run.out());
+        assertTrue(run.out().contains("POST changes state on the server: not called unless named with --allow-write createDevServerJob"),
+                run.out());
+        assertTrue(run.out().contains("--allow-write deleteDevServerJobs"), run.out());
+
+        seenTargets.clear();
+        seenBodies.clear();
+        Run allowed = run("probe", "--spec", "modelarts-devserver-jobs", "--base-url", base, "--param", "project_id=proj-1",
+                "--param", "id=job-1", "--allow-write", "deleteDevServerJobs");
+        assertEquals(0, allowed.exit(), allowed::toString);
+        int delete = seenTargets.indexOf("DELETE /v1/proj-1/dev-servers/jobs");
+        assertTrue(delete >= 0, seenTargets::toString);
+        assertEquals(JSON.readTree(ApiContract.bundled(BundledSpec.MODELARTS_DEVSERVER_JOBS)
+                .example("deleteDevServerJobs", DocumentedExample.REQUEST).orElseThrow().value().toString()),
+                JSON.readTree(seenBodies.get(delete)), "the documented body is sent");
+        assertTrue(seenTargets.stream().noneMatch(t -> t.startsWith("POST")), "createDevServerJob was not named");
+        assertTrue(allowed.out().contains("4 passed, 0 failed, 1 skipped"), allowed.out());
+
+        assertOneLineError(run("probe", "--spec", "modelarts-devserver-jobs", "--base-url", base,
+                "--allow-write", "dropEverything"), "no operation 'dropEverything'");
     }
 
     @Test
@@ -233,9 +273,9 @@ class ConformanceCliIT {
         assertEquals(1, run.exit(), run::toString);
         JsonNode report = JSON.readTree(run.out());
         assertEquals(1, report.get("failed").asInt());
-        assertEquals(1, report.get("skipped").asInt());
+        assertEquals(3, report.get("skipped").asInt(), "the details need --param id; create and delete change state");
         assertEquals("status", report.at("/results/0/violations/0/keyword").asText());
-        assertEquals(List.of(TOKEN), seenTokens);
+        assertEquals(List.of(TOKEN, TOKEN), seenTokens);
         assertFalse(run.out().contains(TOKEN), "the token was printed");
     }
 

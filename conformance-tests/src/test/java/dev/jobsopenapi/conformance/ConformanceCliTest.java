@@ -30,11 +30,13 @@ class ConformanceCliTest {
     void checkPrintsOneLinePerExampleAndPerProvenQuirkTheCatalogueAndASummary() {
         assertEquals(0, run("check"));
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals(List.of(
+        List<String> vendorExamples = List.of(
                 "PASS modelarts-devserver-jobs listDevServerJobs 200 application/json ok",
                 "PASS modelarts-devserver-jobs showDevServerJob 200 application/json ok",
                 "PASS openyuanrong-jobs listJobs 200 application/json querySuccessful",
-                "PASS openyuanrong-jobs listJobs 200 application/json queryEmpty"), lines.subList(0, 4));
+                "PASS openyuanrong-jobs listJobs 200 application/json queryEmpty");
+        assertEquals(lines.get(0), vendorExamples.get(0));
+        assertEquals(vendorExamples, lines.stream().filter(vendorExamples::contains).toList(), "in document order");
         List<ApiContract> contracts = List.of(
                 ApiContract.bundled(BundledSpec.MODELARTS_DEVSERVER_JOBS), ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS));
         long examples = contracts.stream().mapToLong(c -> c.examples().size()).sum();

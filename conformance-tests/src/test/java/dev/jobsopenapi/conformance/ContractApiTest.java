@@ -47,8 +47,16 @@ class ContractApiTest {
         assertTrue(MODELARTS.validateResponseTo("GET", "/v1/abc/dev-servers/jobs/xyz", "200", "application/json", body).isValid());
         assertEquals("path", MODELARTS.validateResponseTo("GET", "/v2/nothing", "200", "application/json", body)
                 .violations().get(0).keyword());
-        assertEquals("method", MODELARTS.validateResponseTo("POST", "/v1/abc/dev-servers/jobs", "200", "application/json", body)
+        assertEquals("method", MODELARTS.validateResponseTo("PUT", "/v1/abc/dev-servers/jobs", "200", "application/json", body)
                 .violations().get(0).keyword());
+    }
+
+    @Test
+    void aLiteralPathSegmentWinsOverATemplatedOne() {
+        assertEquals("listDevServerJobTemplates", MODELARTS.operation("GET", "/v1/abc/dev-servers/jobs/templates?type=COMMON")
+                .orElseThrow().operationId());
+        assertEquals("showDevServerJob", MODELARTS.operation("GET", "/v1/abc/dev-servers/jobs/template").orElseThrow().operationId());
+        assertEquals("deleteDevServerJobs", MODELARTS.operation("DELETE", "/v1/abc/dev-servers/jobs").orElseThrow().operationId());
     }
 
     @Test

@@ -53,14 +53,26 @@ class DocumentedExamplesConformTest {
     }
 
     @Test
-    void everyOpenYuanrongOperationAndErrorResponseHasAnExample() {
-        ApiContract contract = ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS);
-        for (Operation operation : contract.operations()) {
-            contract.document().at(operation.pointer() + "/responses").fieldNames().forEachRemaining(status ->
-                    assertTrue(contract.examples().stream().anyMatch(e ->
-                            e.operationId().equals(operation.operationId()) && e.status().equals(status)),
-                            operation.operationId() + " " + status));
+    void everyOperationResponseAndRequestBodyOfBothSpecsHasAnExample() {
+        for (BundledSpec spec : BundledSpec.values()) {
+            ApiContract contract = ApiContract.bundled(spec);
+            for (Operation operation : contract.operations()) {
+                contract.document().at(operation.pointer() + "/responses").fieldNames().forEachRemaining(status ->
+                        assertTrue(contract.examples().stream().anyMatch(e ->
+                                e.operationId().equals(operation.operationId()) && e.status().equals(status)),
+                                operation.operationId() + " " + status));
+                if (contract.document().at(operation.pointer()).has("requestBody")) {
+                    assertTrue(contract.example(operation.operationId(), DocumentedExample.REQUEST).isPresent(), operation.operationId());
+                }
+            }
         }
-        assertTrue(contract.examples().stream().anyMatch(e -> e.isRequest() && e.operationId().equals("submitJob")));
+    }
+
+    @Test
+    void modelArtsErrorExamplesUseTheVendorsCodeForm() {
+        ApiContract contract = ApiContract.bundled(BundledSpec.MODELARTS_DEVSERVER_JOBS);
+        List<DocumentedExample> errors = contract.examples().stream().filter(e -> e.status().startsWith("4") || e.status().startsWith("5")).toList();
+        assertTrue(errors.size() >= 25, errors.size() + " error examples");
+        errors.forEach(e -> assertTrue(e.value().path("error_code").asText().matches("ModelArts\\.\\d{4}"), e + ": " + e.value()));
     }
 }

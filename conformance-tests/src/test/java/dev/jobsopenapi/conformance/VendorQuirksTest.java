@@ -39,7 +39,8 @@ class VendorQuirksTest {
             "modelarts-details-path-parameter-name",
             "openyuanrong-submit-conflict-404",
             "openyuanrong-runtime-env-asymmetry",
-            "openyuanrong-forbidden-as-false");
+            "openyuanrong-forbidden-as-false",
+            "modelarts-template-type-filter-pattern");
 
     private static ApiContract contractOf(VendorQuirk quirk) {
         return CONTRACTS.stream().filter(c -> c.name().equals(quirk.spec())).findFirst().orElseThrow();
@@ -164,6 +165,19 @@ class VendorQuirksTest {
         assertTrue(submitted.at("/runtime_env/pip").isArray() && submitted.at("/runtime_env/env_vars").isObject());
         JsonNode listed = OPENYUANRONG.examples().get(0).value().get(0).get("runtime_env");
         assertTrue(listed.get("pip").isTextual() && listed.get("envVars").isTextual() && !listed.has("env_vars"), listed::toString);
+    }
+
+    @Test
+    void templateTypeFilterPattern_theSpecAcceptsTheUnderscoresOfTheTemplateTypes() {
+        for (String type : List.of("LOG_COLLECT", "ASCEND_SOFTWARE_QUERY", "COMMON")) {
+            ValidationResult request = MODELARTS.validateRequest("GET", "/v1/p/dev-servers/jobs/templates?type=" + type);
+            assertTrue(request.isValid(), request::toString);
+        }
+        assertFalse(MODELARTS.validateRequest("GET", "/v1/p/dev-servers/jobs/templates?type=a%20b").isValid());
+        JsonNode templates = MODELARTS.example("listDevServerJobTemplates", "200").orElseThrow().value().get("data");
+        List<String> types = new ArrayList<>();
+        templates.forEach(t -> types.add(t.get("type").asText()));
+        assertTrue(types.stream().anyMatch(t -> t.contains("_")), "the documented templates carry an underscore type: " + types);
     }
 
     @Test
