@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class CannedResponseServer implements AutoCloseable {
 
     /** What the server saw of the last request. */
-    record SeenRequest(String method, URI uri, String authToken) {
+    record SeenRequest(String method, URI uri, String authToken, String contentType, String body) {
     }
 
     private final HttpServer server;
@@ -29,8 +29,10 @@ final class CannedResponseServer implements AutoCloseable {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
+            String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             lastRequest.set(new SeenRequest(exchange.getRequestMethod(), exchange.getRequestURI(),
-                    exchange.getRequestHeaders().getFirst("X-Auth-Token")));
+                    exchange.getRequestHeaders().getFirst("X-Auth-Token"), exchange.getRequestHeaders().getFirst("Content-Type"),
+                    requestBody));
             exchange.getResponseHeaders().add("Content-Type", contentType);
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {

@@ -34,18 +34,23 @@ class ClientModelsRoundTripTest {
     private static final ObjectMapper OPENYUANRONG = new dev.jobsopenapi.openyuanrong.client.ApiClient().getObjectMapper();
 
     /** The client model type of each operation's 200 response. */
-    private static final Map<String, TypeReference<?>> MODEL_OF_OPERATION = Map.of(
-            "listDevServerJobs", new TypeReference<DevServerJobPage>() { },
-            "showDevServerJob", new TypeReference<DevServerJobDetails>() { },
-            "listJobs", new TypeReference<List<JobDetails>>() { },
-            "getJob", new TypeReference<JobDetails>() { },
-            "submitJob", new TypeReference<JobSubmitResponse>() { },
-            "deleteJob", new TypeReference<Boolean>() { },
-            "stopJob", new TypeReference<Boolean>() { });
+    private static final Map<String, TypeReference<?>> MODEL_OF_OPERATION = Map.ofEntries(
+            Map.entry("listDevServerJobs", new TypeReference<DevServerJobPage>() { }),
+            Map.entry("showDevServerJob", new TypeReference<DevServerJobDetails>() { }),
+            Map.entry("createDevServerJob", new TypeReference<DevServerJobDetails>() { }),
+            Map.entry("deleteDevServerJobs", new TypeReference<DevServerJobPage>() { }),
+            Map.entry("listDevServerJobTemplates", new TypeReference<dev.jobsopenapi.modelarts.client.model.DevServerJobTemplatePage>() { }),
+            Map.entry("listJobs", new TypeReference<List<JobDetails>>() { }),
+            Map.entry("getJob", new TypeReference<JobDetails>() { }),
+            Map.entry("submitJob", new TypeReference<JobSubmitResponse>() { }),
+            Map.entry("deleteJob", new TypeReference<Boolean>() { }),
+            Map.entry("stopJob", new TypeReference<Boolean>() { }));
 
     /** The client model type of each operation's request body. */
     private static final Map<String, TypeReference<?>> REQUEST_OF_OPERATION = Map.of(
-            "submitJob", new TypeReference<JobSubmitRequest>() { });
+            "submitJob", new TypeReference<JobSubmitRequest>() { },
+            "createDevServerJob", new TypeReference<dev.jobsopenapi.modelarts.client.model.DevServerJobCreateRequest>() { },
+            "deleteDevServerJobs", new TypeReference<dev.jobsopenapi.modelarts.client.model.ServerJobDeleteRequest>() { });
 
     @TestFactory
     Stream<DynamicTest> everyExampleRoundTripsUnchanged() {

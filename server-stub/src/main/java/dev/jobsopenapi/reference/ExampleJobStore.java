@@ -9,6 +9,7 @@ import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.DocumentedExample;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobDetails;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobListResponse;
+import dev.jobsopenapi.modelarts.server.model.DevServerJobTemplate;
 import dev.jobsopenapi.openyuanrong.server.model.JobDetails;
 
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import java.util.Optional;
 
 /**
  * The jobs the reference server serves, read from the documented examples of the specs (never
- * copied into code): the ModelArts list example's jobs, the ModelArts details example, and the jobs of every
+ * copied into code): the ModelArts list example's jobs, the ModelArts details example, the ModelArts job
+ * templates example, and the jobs of every
  * openYuanrong list example (the vendor's finished job, and one pending, running, failed and stopped job).
  *
  * <p>Every listed ModelArts job also has details (its list fields, no items or tasks); the details example's
@@ -33,12 +35,14 @@ public final class ExampleJobStore {
 
     private final List<DevServerJobListResponse> modelArtsJobs;
     private final Map<String, DevServerJobDetails> modelArtsDetails;
+    private final List<DevServerJobTemplate> modelArtsTemplates;
     private final List<JobDetails> openYuanrongJobs;
 
     private ExampleJobStore(List<DevServerJobListResponse> modelArtsJobs, Map<String, DevServerJobDetails> modelArtsDetails,
-                            List<JobDetails> openYuanrongJobs) {
+                            List<DevServerJobTemplate> modelArtsTemplates, List<JobDetails> openYuanrongJobs) {
         this.modelArtsJobs = List.copyOf(modelArtsJobs);
-        this.modelArtsDetails = Map.copyOf(modelArtsDetails);
+        this.modelArtsDetails = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modelArtsDetails));
+        this.modelArtsTemplates = List.copyOf(modelArtsTemplates);
         this.openYuanrongJobs = List.copyOf(openYuanrongJobs);
     }
 
@@ -62,7 +66,9 @@ public final class ExampleJobStore {
         if (jobs.isEmpty()) {
             throw new IllegalStateException(openYuanrong.name() + " documents no job in its listJobs examples");
         }
-        return new ExampleJobStore(listed, details, new ArrayList<>(jobs.values()));
+        List<DevServerJobTemplate> templates = MAPPER.convertValue(
+                example(modelArts, "listDevServerJobTemplates", "200").get("data"), new TypeReference<>() { });
+        return new ExampleJobStore(listed, details, templates, new ArrayList<>(jobs.values()));
     }
 
     private static JsonNode example(ApiContract contract, String operationId, String status) {
@@ -80,6 +86,20 @@ public final class ExampleJobStore {
     /** The details of a ModelArts job, a fresh copy. */
     public Optional<DevServerJobDetails> modelArtsJob(String id) {
         return Optional.ofNullable(modelArtsDetails.get(id)).map(job -> copy(job, DevServerJobDetails.class));
+    }
+
+    /** Every ModelArts job with details (the listed ones, then the details example's), each a fresh copy. */
+    public List<DevServerJobDetails> modelArtsDetails() {
+        List<DevServerJobDetails> copies = new ArrayList<>();
+        modelArtsDetails.values().forEach(job -> copies.add(copy(job, DevServerJobDetails.class)));
+        return copies;
+    }
+
+    /** The documented ModelArts job templates, each a fresh copy. */
+    public List<DevServerJobTemplate> modelArtsTemplates() {
+        List<DevServerJobTemplate> copies = new ArrayList<>();
+        modelArtsTemplates.forEach(template -> copies.add(copy(template, DevServerJobTemplate.class)));
+        return copies;
     }
 
     /** The openYuanrong jobs, each a fresh copy. */

@@ -1,38 +1,184 @@
 package dev.jobsopenapi.reference;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.jobsopenapi.modelarts.server.api.DevServerJobsApi;
+import dev.jobsopenapi.modelarts.server.model.DevServerJobCreateRequest;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobDetails;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobListResponse;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobPage;
+import dev.jobsopenapi.modelarts.server.model.DevServerJobTemplate;
+import dev.jobsopenapi.modelarts.server.model.DevServerJobTemplatePage;
+import dev.jobsopenapi.modelarts.server.model.DevServerTaskResponse;
+import dev.jobsopenapi.modelarts.server.model.ServerJobDeleteRequest;
+import dev.jobsopenapi.types.Timestamp;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
- * The reference implementation of the generated ModelArts interface: every project sees the store's jobs.
- * The list honours the filters {@code id}, {@code name}, {@code type} and {@code status} (exact matches)
- * and {@code visible} (every stored job is visible, so {@code visible=false} lists none), and answers the
- * documented paged envelope with everything on page 1.
+ * The reference implementation of the generated ModelArts interface: every project sees the same jobs, first
+ * the store's (the documented examples), then the ones created here.
+ *
+ * <ul>
+ *   <li>The list honours the filters {@code id}, {@code name}, {@code type} and {@code status} (exact matches)
+ *       and {@code visible} (every job is visible, so {@code visible=false} lists none), and answers the
+ *       documented paged envelope with everything on page 1; the template list filters the same way.</li>
+ *   <li>A created job is {@code PROCESSING} with one {@code PROCESSING} task per server; once
+ *       {@link #TASK_DURATION} has passed, its tasks are {@code SUCCESS} and the job {@code FINISHED}.</li>
+ *   <li>A batch delete removes the listed jobs that exist and are not {@code PROCESSING}, skips the others,
+ *       and answers the deleted jobs in the list's envelope.</li>
+ *   <li>A create with an empty {@code server_ids} or a {@code type} that is neither a template's, a documented
+ *       job's nor {@code COMMON}/{@code SERVICE_DEPLOY}, and a delete without ids, are 400s.</li>
+ * </ul>
  */
 public final class ModelArtsJobsResource implements DevServerJobsApi {
 
-    private final ExampleJobStore store;
+    /** How long a created job's tasks run before they finish. */
+    public static final Duration TASK_DURATION = Duration.ofSeconds(2);
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** Every job with its details, listed or not, in order. */
+    private final Map<String, DevServerJobDetails> jobs = new LinkedHashMap<>();
+    /** The ids the list shows (the details example's job is not in the vendor's list). */
+    private final Set<String> listed = new LinkedHashSet<>();
+    private final List<DevServerJobTemplate> templates;
+    private final Set<String> knownTypes = new LinkedHashSet<>(List.of("COMMON", "SERVICE_DEPLOY"));
+    private final Clock clock;
 
     public ModelArtsJobsResource(ExampleJobStore store) {
-        this.store = store;
+        this(store, Clock.systemUTC());
+    }
+
+    /** A resource whose created jobs finish by the given clock. */
+    public ModelArtsJobsResource(ExampleJobStore store, Clock clock) {
+        this.clock = clock;
+        for (DevServerJobListResponse job : store.modelArtsJobs()) {
+            jobs.put(job.getId(), store.modelArtsJob(job.getId()).orElseThrow());
+            listed.add(job.getId());
+        }
+        store.modelArtsDetails().forEach(job -> jobs.putIfAbsent(job.getId(), job));
+        this.templates = store.modelArtsTemplates();
+        jobs.values().forEach(job -> knownTypes.add(job.getType()));
+        templates.forEach(template -> knownTypes.add(template.getType()));
     }
 
     @Override
-    public DevServerJobPage listDevServerJobs(String projectId, String id, String name, String type, String status,
-                                              Boolean visible) {
-        List<DevServerJobListResponse> jobs = store.modelArtsJobs().stream()
+    public synchronized DevServerJobPage listDevServerJobs(String projectId, String id, String name, String type,
+                                                           String status, Boolean visible) {
+        List<DevServerJobListResponse> found = listed.stream()
+                .map(jobs::get)
+                .map(this::advanced)
+                .map(job -> MAPPER.convertValue(job, DevServerJobListResponse.class))
                 .filter(job -> id == null || id.equals(job.getId()))
                 .filter(job -> name == null || name.equals(job.getName()))
                 .filter(job -> type == null || type.equals(job.getType()))
                 .filter(job -> status == null || status.equals(job.getStatus()))
                 .filter(job -> visible == null || visible)
                 .toList();
+        return page(found);
+    }
+
+    @Override
+    public synchronized DevServerJobDetails showDevServerJob(String projectId, String id) {
+        DevServerJobDetails job = jobs.get(id);
+        if (job == null) {
+            throw new NotFoundException("DevServer job " + id + " does not exist");
+        }
+        return copy(advanced(job), DevServerJobDetails.class);
+    }
+
+    @Override
+    public synchronized DevServerJobDetails createDevServerJob(String projectId, DevServerJobCreateRequest request) {
+        if (request.getServerIds().isEmpty()) {
+            throw new BadRequestException("server_ids: must name at least one DevServer");
+        }
+        if (!knownTypes.contains(request.getType())) {
+            throw new BadRequestException("type: unknown job type '" + request.getType() + "' (known: " + String.join(", ", knownTypes) + ")");
+        }
+        Timestamp now = Timestamp.ofNumber(clock.millis());
+        String id = UUID.randomUUID().toString();
+        List<DevServerTaskResponse> tasks = new ArrayList<>();
+        for (String serverId : request.getServerIds()) {
+            tasks.add(new DevServerTaskResponse(UUID.randomUUID().toString(), "PROCESSING")
+                    .serverId(serverId)
+                    .serverName("liteserver-" + serverId.substring(0, Math.min(8, serverId.length())))
+                    .cloudServer(Map.of("id", serverId, "type", "BMS"))
+                    .message("")
+                    .createAt(now)
+                    .updateAt(now));
+        }
+        DevServerJobDetails job = new DevServerJobDetails(id, "PROCESSING")
+                .createAt(now)
+                .updateAt(now)
+                .name(request.getName())
+                .description(request.getDescription())
+                .type(request.getType())
+                .items(request.getItems())
+                .tasks(tasks)
+                .templateId(templates.stream().filter(t -> request.getType().equals(t.getType()))
+                        .map(DevServerJobTemplate::getId).findFirst().orElse(null))
+                .userName("modelarts_user")
+                .abnormalCount(0);
+        jobs.put(id, job);
+        listed.add(id);
+        return copy(job, DevServerJobDetails.class);
+    }
+
+    @Override
+    public synchronized DevServerJobPage deleteDevServerJobs(String projectId, ServerJobDeleteRequest request) {
+        if (request.getJobIds() == null || request.getJobIds().isEmpty()) {
+            throw new BadRequestException("job_ids: must name at least one job");
+        }
+        List<DevServerJobListResponse> deleted = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(request.getJobIds())) {
+            DevServerJobDetails job = jobs.get(id);
+            if (job != null && !"PROCESSING".equals(advanced(job).getStatus())) {
+                jobs.remove(id);
+                listed.remove(id);
+                deleted.add(MAPPER.convertValue(job, DevServerJobListResponse.class));
+            }
+        }
+        return page(deleted);
+    }
+
+    @Override
+    public synchronized DevServerJobTemplatePage listDevServerJobTemplates(String projectId, String id, String name, String type) {
+        Predicate<DevServerJobTemplate> matches = t -> (id == null || id.equals(t.getId()))
+                && (name == null || name.equals(t.getName())) && (type == null || type.equals(t.getType()));
+        List<DevServerJobTemplate> found = templates.stream().filter(matches).map(t -> copy(t, DevServerJobTemplate.class)).toList();
+        return new DevServerJobTemplatePage().current(1).pages(found.isEmpty() ? 0 : 1).size(found.size())
+                .total((long) found.size()).data(found);
+    }
+
+    /** The job as it is now: a created job whose tasks have run for {@link #TASK_DURATION} is finished. */
+    private DevServerJobDetails advanced(DevServerJobDetails job) {
+        if ("PROCESSING".equals(job.getStatus()) && job.getCreateAt() != null
+                && clock.millis() - job.getCreateAt().epochValue() >= TASK_DURATION.toMillis()) {
+            Timestamp finished = Timestamp.ofNumber(job.getCreateAt().epochValue() + TASK_DURATION.toMillis());
+            job.status("FINISHED").updateAt(finished);
+            if (job.getTasks() != null) {
+                job.getTasks().forEach(task -> task.status("SUCCESS").message("done").updateAt(finished));
+            }
+        }
+        return job;
+    }
+
+    private static DevServerJobPage page(List<DevServerJobListResponse> jobs) {
         return new DevServerJobPage()
                 .current(1)
                 .pages(jobs.isEmpty() ? 0 : 1)
@@ -41,9 +187,7 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
                 .data(jobs);
     }
 
-    @Override
-    public DevServerJobDetails showDevServerJob(String projectId, String id) {
-        return store.modelArtsJob(Objects.requireNonNull(id))
-                .orElseThrow(() -> new NotFoundException("DevServer job " + id + " does not exist"));
+    private static <T> T copy(Object value, Class<T> type) {
+        return MAPPER.convertValue(value, type);
     }
 }

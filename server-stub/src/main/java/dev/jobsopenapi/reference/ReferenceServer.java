@@ -15,6 +15,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -86,7 +87,15 @@ public final class ReferenceServer implements AutoCloseable {
      * Starts the server on the host and port (0 for any free port), seeded from the bundled specs' examples.
      */
     public static ReferenceServer start(String host, int port) {
-        ResourceConfig application = application();
+        return start(host, port, Clock.systemUTC());
+    }
+
+    /**
+     * Starts the server as {@link #start(String, int)} does, with a clock that times the ModelArts jobs it
+     * creates (a test can move it forward to see their tasks finish).
+     */
+    public static ReferenceServer start(String host, int port, Clock clock) {
+        ResourceConfig application = application(clock);
         HttpServer server = JdkHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"), application);
         URI base = URI.create("http://" + host + ":" + server.getAddress().getPort());
         return new ReferenceServer(server, base);
@@ -97,13 +106,18 @@ public final class ReferenceServer implements AutoCloseable {
      * Bean Validation and the vendor error bodies. Each spec is parsed once.
      */
     public static ResourceConfig application() {
+        return application(Clock.systemUTC());
+    }
+
+    /** The JAX-RS application of {@link #application()}, with the clock the ModelArts jobs are timed by. */
+    public static ResourceConfig application(Clock clock) {
         ApiContract modelArts = ApiContract.bundled(BundledSpec.MODELARTS_DEVSERVER_JOBS);
         ApiContract openYuanrong = ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS);
         ExampleJobStore store = ExampleJobStore.from(modelArts, openYuanrong);
         VendorErrorMapper errors = new VendorErrorMapper();
         List<ApiContract> contracts = List.of(modelArts, openYuanrong);
         return new ResourceConfig()
-                .register(new ModelArtsJobsResource(store))
+                .register(new ModelArtsJobsResource(store, clock))
                 .register(new OpenYuanrongJobsResource(store))
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new VendorJson())

@@ -241,8 +241,13 @@ class ReferenceServerTest {
         HttpResponse<String> openYuanrongMissing = get("/api/nothing");
         assertEquals(404, openYuanrongMissing.statusCode());
         assertTrue(JSON.readTree(openYuanrongMissing.body()).isTextual(), openYuanrongMissing.body());
-        HttpResponse<String> delete = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/v1/p/dev-servers/jobs"))
+        HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/v1/p/dev-servers/jobs"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, put.statusCode());
+        assertTrue(JSON.readTree(put.body()).has("error_code"), put.body());
+        HttpResponse<String> deleteWithoutBody = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/v1/p/dev-servers/jobs"))
                 .DELETE().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(405, delete.statusCode());
+        assertEquals(400, deleteWithoutBody.statusCode(), deleteWithoutBody.body());
     }
 }

@@ -2,7 +2,10 @@ package dev.jobsopenapi.server;
 
 import dev.jobsopenapi.modelarts.server.api.DevServerJobsApi;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobDetails;
+import dev.jobsopenapi.modelarts.server.model.DevServerJobCreateRequest;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobPage;
+import dev.jobsopenapi.modelarts.server.model.DevServerJobTemplatePage;
+import dev.jobsopenapi.modelarts.server.model.ServerJobDeleteRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
@@ -36,6 +39,21 @@ class GeneratedInterfaceConstraintsTest {
         @Override
         public DevServerJobDetails showDevServerJob(String projectId, String id) {
             return new DevServerJobDetails();
+        }
+
+        @Override
+        public DevServerJobDetails createDevServerJob(String projectId, DevServerJobCreateRequest request) {
+            return new DevServerJobDetails();
+        }
+
+        @Override
+        public DevServerJobPage deleteDevServerJobs(String projectId, ServerJobDeleteRequest request) {
+            return new DevServerJobPage();
+        }
+
+        @Override
+        public DevServerJobTemplatePage listDevServerJobTemplates(String projectId, String id, String name, String type) {
+            return new DevServerJobTemplatePage();
         }
     };
 
@@ -75,6 +93,27 @@ class GeneratedInterfaceConstraintsTest {
         assertEquals(Set.of(), listViolations("0b3a5d4c8f9e4c1b9a2d3e4f5a6b7c8d"));
         assertEquals(Set.of(), listViolations(sixtyFour));
         assertEquals(Set.of(), showViolations("proj-1", "0319470a-7fad-452e-bff0-d3ba3bd83955"));
+    }
+
+    private static Set<ConstraintViolation<DevServerJobsApi>> createViolations(DevServerJobCreateRequest request) throws Exception {
+        Method create = DevServerJobsApi.class.getMethod("createDevServerJob", String.class, DevServerJobCreateRequest.class);
+        return VALIDATOR.validateParameters(SERVICE, create, new Object[] {"proj-1", request});
+    }
+
+    private static DevServerJobCreateRequest createRequest(String name) {
+        return new DevServerJobCreateRequest().name(name).type("COMMON").serverIds(java.util.List.of("s-1"))
+                .items(java.util.List.of());
+    }
+
+    @Test
+    void aJobNameOutsideItsDocumentedPatternIsRejected() throws Exception {
+        assertEquals(Set.of(), createViolations(createRequest("software-query_1.v2")));
+        for (String name : new String[] {"has space", "", "n".repeat(65), "slash/name"}) {
+            Set<ConstraintViolation<DevServerJobsApi>> violations = createViolations(createRequest(name));
+            assertFalse(violations.isEmpty(), () -> "accepted name '" + name + "'");
+            assertTrue(violations.stream().allMatch(v -> v.getPropertyPath().toString().endsWith(".name")), violations::toString);
+        }
+        assertFalse(createViolations(null).isEmpty(), "the body is required");
     }
 
     @Test

@@ -1,0 +1,177 @@
+package dev.jobsopenapi.reference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jobsopenapi.conformance.ApiContract;
+import dev.jobsopenapi.conformance.DocumentedExample;
+import dev.jobsopenapi.conformance.ValidationResult;
+import dev.jobsopenapi.modelarts.client.ApiClient;
+import dev.jobsopenapi.modelarts.client.ApiException;
+import dev.jobsopenapi.modelarts.client.api.DevServerJobsApi;
+import dev.jobsopenapi.modelarts.client.model.DevServerJobCreateRequest;
+import dev.jobsopenapi.modelarts.client.model.DevServerJobDetails;
+import dev.jobsopenapi.modelarts.client.model.DevServerJobListResponse;
+import dev.jobsopenapi.modelarts.client.model.ServerJobDeleteRequest;
+import dev.jobsopenapi.specs.BundledSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The ModelArts job lifecycle on the reference server, through the generated client: create a job from the
+ * documented request, see it processing in the list and the details, see its tasks finish, delete it in a
+ * batch; bad bodies are 400s in the vendor's error shape. Every answer is also fetched raw and checked
+ * against the spec.
+ */
+class ModelArtsJobLifecycleTest {
+
+    private static final ApiContract SPEC = ApiContract.bundled(BundledSpec.MODELARTS_DEVSERVER_JOBS);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** A clock the test moves forward. */
+    static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-25T00:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final MovableClock clock = new MovableClock();
+    private ReferenceServer server;
+    private DevServerJobsApi jobs;
+
+    @BeforeEach
+    void start() {
+        server = ReferenceServer.start("127.0.0.1", 0, clock);
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(server.modelArtsBaseUri().toString());
+        jobs = new DevServerJobsApi(client);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static DevServerJobCreateRequest documentedCreateRequest() throws Exception {
+        return JSON.treeToValue(SPEC.example("createDevServerJob", DocumentedExample.REQUEST).orElseThrow().value(),
+                DevServerJobCreateRequest.class);
+    }
+
+    /** Sends a request as it is, checks the answer against the spec, and returns it. */
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        ValidationResult result = SPEC.validateResponseTo(method, path, Integer.toString(response.statusCode()),
+                response.headers().firstValue("Content-Type").orElse(""), response.body());
+        assertTrue(result.isValid(), result::toString);
+        return response;
+    }
+
+    @Test
+    void aCreatedJobProcessesFinishesAndIsDeletedInABatch() throws Exception {
+        DevServerJobCreateRequest request = documentedCreateRequest()
+                .serverIds(List.of("3384bdb0-2d31-4fe9-946e-09e776701d78", "51a0c9e2-7d14-4c3b-9f60-2e8b7a1d0c45"));
+        DevServerJobDetails created = jobs.createDevServerJob("proj-1", request);
+        String id = created.getId();
+        assertEquals("PROCESSING", created.getStatus());
+        assertEquals(2, created.getTasks().size());
+        assertTrue(created.getTasks().stream().allMatch(t -> t.getStatus().equals("PROCESSING")));
+        assertEquals(request.getServerIds(), created.getTasks().stream().map(t -> t.getServerId()).toList());
+        assertEquals(request.getItems(), created.getItems());
+        assertEquals(clock.instant(), created.getCreateAt().toInstant().orElseThrow());
+
+        send("GET", "/v1/proj-1/dev-servers/jobs/" + id, null);
+        List<DevServerJobListResponse> processing = jobs.listDevServerJobs("proj-1", id, null, null, null, null).getData();
+        assertEquals("PROCESSING", processing.get(0).getStatus());
+        assertEquals(List.of(), jobs.deleteDevServerJobs("proj-1", new ServerJobDeleteRequest().jobIds(List.of(id))).getData(),
+                "a processing job is not deleted");
+
+        clock.advance(Duration.ofSeconds(3));
+        DevServerJobDetails finished = jobs.showDevServerJob("proj-1", id);
+        assertEquals("FINISHED", finished.getStatus());
+        assertTrue(finished.getTasks().stream().allMatch(t -> t.getStatus().equals("SUCCESS")));
+        send("GET", "/v1/proj-1/dev-servers/jobs?id=" + id, null);
+
+        HttpResponse<String> deleted = send("DELETE", "/v1/proj-1/dev-servers/jobs",
+                "{\"job_ids\":[\"" + id + "\",\"no-such-job\"]}");
+        JsonNode page = JSON.readTree(deleted.body());
+        assertEquals(1, page.get("total").asInt(), "the unknown id is skipped: " + page);
+        assertEquals(id, page.at("/data/0/id").asText());
+        ApiException gone = assertThrows(ApiException.class, () -> jobs.showDevServerJob("proj-1", id));
+        assertEquals(404, gone.getCode());
+        assertTrue(jobs.listDevServerJobs("proj-1", id, null, null, null, null).getData().isEmpty());
+    }
+
+    @Test
+    void theDocumentedJobsAreDeletedThroughTheClientsDeleteWithABody() throws Exception {
+        JsonNode body = SPEC.example("deleteDevServerJobs", DocumentedExample.REQUEST).orElseThrow().value();
+        var deleted = jobs.deleteDevServerJobs("proj-1", JSON.treeToValue(body, ServerJobDeleteRequest.class));
+        assertEquals(body.get("job_ids").size(), deleted.getData().size());
+        assertEquals(List.of(), jobs.listDevServerJobs("proj-1", null, null, null, null, null).getData());
+    }
+
+    @Test
+    void templatesAreServedAndFiltered() throws Exception {
+        JsonNode documented = SPEC.example("listDevServerJobTemplates", "200").orElseThrow().value();
+        JsonNode all = JSON.readTree(send("GET", "/v1/proj-1/dev-servers/jobs/templates", null).body());
+        assertEquals(documented, all);
+        JsonNode logCollect = JSON.readTree(send("GET", "/v1/proj-1/dev-servers/jobs/templates?type=LOG_COLLECT", null).body());
+        assertEquals(1, logCollect.get("total").asInt());
+        assertEquals("LOG_COLLECT", logCollect.at("/data/0/type").asText());
+        assertEquals(0, jobs.listDevServerJobTemplates("proj-1", null, "no-such-template", null).getTotal());
+    }
+
+    @Test
+    void badBodiesAre400sInTheVendorShapeNamingTheField() throws Exception {
+        String[][] cases = {
+                {"POST", "{\"name\":\"has space\",\"server_ids\":[\"s-1\"],\"type\":\"COMMON\",\"items\":[]}", "name"},
+                {"POST", "{\"name\":\"ok\",\"server_ids\":[],\"type\":\"COMMON\",\"items\":[]}", "server_ids"},
+                {"POST", "{\"name\":\"ok\",\"server_ids\":[\"s-1\"],\"type\":\"NO_SUCH_TYPE\",\"items\":[]}", "type"},
+                {"POST", "{\"name\":\"ok\",\"server_ids\":[\"s-1\"],\"type\":\"COMMON\"}", "items"},
+                {"POST", "{\"name\":\"ok\",\"server_ids\":\"s-1\",\"type\":\"COMMON\",\"items\":[]}", "server_ids"},
+                {"DELETE", "{}", "job_ids"},
+                {"DELETE", "{\"job_ids\":[]}", "job_ids"}};
+        for (String[] c : cases) {
+            HttpResponse<String> response = send(c[0], "/v1/proj-1/dev-servers/jobs", c[1]);
+            assertEquals(400, response.statusCode(), c[1] + " -> " + response.body());
+            JsonNode error = JSON.readTree(response.body());
+            assertTrue(error.get("error_msg").asText().contains(c[2]), c[1] + " -> " + response.body());
+        }
+    }
+}
