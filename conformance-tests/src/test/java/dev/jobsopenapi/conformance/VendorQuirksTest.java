@@ -68,7 +68,8 @@ class VendorQuirksTest {
         Set<String> expected = new java.util.HashSet<>(DOCUMENTATION_QUIRKS);
         expected.addAll(List.of("modelarts-timestamp-number", "modelarts-job-status-range", "modelarts-job-type-range",
                 "modelarts-item-type-range", "openyuanrong-time-unit", "openyuanrong-entrypoint-undocumented",
-                "openyuanrong-runtime-env-encoded-values", "openyuanrong-unset-time-empty-string", "openyuanrong-null-maps"));
+                "openyuanrong-runtime-env-encoded-values", "openyuanrong-unset-time-empty-string", "openyuanrong-null-maps",
+                "modelarts-create-description-pattern"));
         assertTrue(ids.containsAll(expected), () -> "missing: " + expected.stream().filter(id -> !ids.contains(id)).toList());
     }
 
