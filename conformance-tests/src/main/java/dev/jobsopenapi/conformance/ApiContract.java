@@ -267,20 +267,33 @@ public final class ApiContract {
     }
 
     /**
-     * Checks a response body, given as text, against the operation's response schema. An empty body or one
-     * that is not JSON is a violation (unless the documented response has no body schema).
+     * Checks a response body, given as text, against the operation's response schema. A body that is not
+     * exactly one JSON document is a violation that says why (empty, a byte-order mark, trailing text, several
+     * documents, a key twice in one object, {@code NaN}, nesting deeper than 1000 levels), unless the documented
+     * response has no body schema.
      */
     public ValidationResult validateResponse(String operationId, String status, String contentType, String body) {
+        return validateResponse(operationId, status, contentType, JsonBody.parse(body));
+    }
+
+    /**
+     * Checks a response body, given as the bytes a server sent, as {@link #validateResponse(String, String,
+     * String, String)} does; bytes that are not UTF-8 are a violation too.
+     */
+    public ValidationResult validateResponse(String operationId, String status, String contentType, byte[] body) {
+        return validateResponse(operationId, status, contentType, JsonBody.parse(body));
+    }
+
+    private ValidationResult validateResponse(String operationId, String status, String contentType, JsonBody.Parsed parsed) {
         String subject = subject(operationId, status, contentType);
         ResponseSchema target = responseSchema(operationId, status, contentType);
         if (!target.problems().isEmpty() || target.pointer().isEmpty()) {
             return new ValidationResult(subject, target.problems());
         }
-        Optional<JsonNode> parsed = parseJson(body);
-        if (parsed.isEmpty()) {
-            return new ValidationResult(subject, List.of(notJson(body)));
+        if (parsed.problem().isPresent()) {
+            return new ValidationResult(subject, List.of(parsed.problem().get()));
         }
-        return new ValidationResult(subject, validateAgainst(target.pointer().get(), parsed.get()));
+        return new ValidationResult(subject, validateAgainst(target.pointer().get(), parsed.node().orElseThrow()));
     }
 
     /**
@@ -419,13 +432,28 @@ public final class ApiContract {
      * {@code /components/schemas/JobDetails}.
      */
     public List<Violation> validateAgainst(String schemaPointer, JsonNode instance) {
-        Schema schema = schemas.computeIfAbsent(schemaPointer,
-                pointer -> registry.getSchema(SchemaLocation.of(documentIri + "#" + pointer)));
-        List<Violation> violations = new ArrayList<>();
-        for (Error error : schema.validate(instance)) {
-            violations.add(toViolation(error));
+        if (schemaPointer == null || !schemaPointer.startsWith("/") || at(schemaPointer).isMissingNode()) {
+            return List.of(new Violation("", location(String.valueOf(schemaPointer)), "schema",
+                    "the spec has no schema at '" + schemaPointer + "'"));
         }
-        return violations;
+        if (JsonBody.depth(instance) > JsonBody.MAX_NESTING_DEPTH) {
+            return List.of(new Violation("", "(body)", "json",
+                    "the body nests deeper than " + JsonBody.MAX_NESTING_DEPTH + " levels, beyond what the checker reads"));
+        }
+        JsonNode value = instance == null ? NODES.missingNode() : instance;
+        try {
+            Schema schema = schemas.computeIfAbsent(schemaPointer,
+                    pointer -> registry.getSchema(SchemaLocation.of(documentIri + "#" + pointer)));
+            List<Violation> violations = new ArrayList<>();
+            for (Error error : schema.validate(value)) {
+                violations.add(toViolation(error));
+            }
+            return violations;
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of(new Violation("", location(schemaPointer), "checker",
+                    "the checker could not evaluate this value against the schema: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))));
+        }
     }
 
     private Violation toViolation(Error error) {
@@ -447,31 +475,6 @@ public final class ApiContract {
                 ? new Violation("", location("/paths"), "method", "method " + method.toUpperCase(Locale.ROOT)
                         + " is not documented for " + path)
                 : new Violation("", location("/paths"), "path", "no path of the spec matches " + path);
-    }
-
-    private static Violation notJson(String body) {
-        if (body == null || body.isBlank()) {
-            return new Violation("", "(body)", "json", "the body is empty; a JSON document was expected");
-        }
-        try {
-            JSON.readTree(body);
-            return new Violation("", "(body)", "json", "the body holds more than one JSON document");
-        } catch (JsonProcessingException e) {
-            return new Violation("", "(body)", "json", "the body is not JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
-        }
-    }
-
-    private static Optional<JsonNode> parseJson(String body) {
-        if (body == null || body.isBlank()) {
-            return Optional.empty();
-        }
-        try (var parser = JSON.createParser(body)) {
-            JsonNode node = JSON.readTree(parser);
-            return parser.nextToken() == null ? Optional.ofNullable(node) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 
     /** A parameter value as the JSON its schema expects: booleans and numbers typed, anything else a string. */
@@ -522,11 +525,20 @@ public final class ApiContract {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             values.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
         return values;
+    }
+
+    /** Percent-decodes a query part; a malformed escape is kept as it was sent (and then checked as such). */
+    private static String decode(String part) {
+        try {
+            return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return part;
+        }
     }
 
     private static String stripQuery(String path) {

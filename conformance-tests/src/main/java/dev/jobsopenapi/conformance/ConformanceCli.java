@@ -63,8 +63,11 @@ public final class ConformanceCli {
                   --format text|json|junit   the report format (default text)
                   --max-body-mib N           the largest body read (default 32)
 
+              --help, -h               print this text;  --version  print the version
+
               SPEC: modelarts-devserver-jobs, openyuanrong-jobs, or a path to a spec file
-              exit: 0 conforms, 1 violations, 2 usage or I/O error""";
+              exit: 0 conforms, 1 the answer does not conform (also: a body that is not JSON, not UTF-8,
+                    empty or over the size limit), 2 the command is wrong or a file or server cannot be read""";
 
     private static final Set<String> FLAGS_WITH_VALUES = Set.of("--spec", "--operation", "--method", "--path",
             "--status", "--content-type", "--base-url", "--param", "--token-env", "--token", "--timeout-seconds", "--format",
@@ -82,6 +85,18 @@ public final class ConformanceCli {
         try {
             if (args.length == 0) {
                 throw new UsageException("no command");
+            }
+            if (List.of("--help", "-h", "help").contains(args[0])) {
+                out.println(USAGE_TEXT);
+                return CONFORMS;
+            }
+            if (args[0].equals("--version")) {
+                out.println("jobs-openapi-conformance " + version());
+                return CONFORMS;
+            }
+            if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+                out.println(USAGE_TEXT);
+                return CONFORMS;
             }
             Options options = Options.parse(args);
             return switch (args[0]) {
@@ -101,9 +116,26 @@ public final class ConformanceCli {
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             err.println("error: " + oneLine(e.getMessage()));
             return USAGE;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             err.println("error: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage()));
             return USAGE;
+        }
+    }
+
+    /** This library's version, from the jar's manifest or the build's properties. */
+    static String version() {
+        String fromManifest = ConformanceCli.class.getPackage().getImplementationVersion();
+        if (fromManifest != null) {
+            return fromManifest;
+        }
+        try (InputStream in = ConformanceCli.class.getResourceAsStream("version.properties")) {
+            java.util.Properties properties = new java.util.Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
@@ -250,13 +282,15 @@ public final class ConformanceCli {
         String contentType = options.value("--content-type").orElse("application/json");
         String operationId = operationOf(contract, options);
         String source = options.positional().isEmpty() ? "-" : options.positional().get(0);
-        String body = readBody(source, in, options.maxBodyBytes());
+        long maxBytes = options.maxBodyBytes();
+        byte[] body = readBody(source, in, maxBytes);
 
-        ValidationResult result = contract.validateResponse(operationId, status, contentType, body);
-        if (result.violations().size() == 1 && result.violations().get(0).keyword().equals("json")) {
-            throw new IllegalArgumentException((source.equals("-") ? "standard input" : source) + ": "
-                    + result.violations().get(0).message());
-        }
+        // A body that is too large, not UTF-8 or not JSON is a non-conforming answer (exit 1), not a usage error.
+        ValidationResult result = body.length > maxBytes
+                ? new ValidationResult(contract.name() + " " + operationId + " " + status + " " + contentType,
+                        List.of(new Violation("", "(body)", "size", (source.equals("-") ? "standard input" : source)
+                                + " is over the limit of " + maxBytes + " bytes (--max-body-mib)")))
+                : contract.validateResponse(operationId, status, contentType, body);
         Report report = new Report("jobs-openapi validate");
         report.add(result);
         report.print(format, out, "");
@@ -281,24 +315,19 @@ public final class ConformanceCli {
                 new IllegalArgumentException(contract.name() + " documents no " + m.toUpperCase(java.util.Locale.ROOT) + " " + p));
     }
 
-    private static String readBody(String source, InputStream stdin, long maxBytes) throws IOException {
-        if (!source.equals("-")) {
-            Path file = Path.of(source);
-            if (!Files.isRegularFile(file)) {
-                throw new NoSuchFileException(source);
-            }
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                throw new IllegalArgumentException(source + " is " + size + " bytes, over the limit of " + maxBytes
-                        + " bytes (--max-body-mib)");
-            }
-            return Files.readString(file, StandardCharsets.UTF_8);
+    /** The body, or its first {@code maxBytes + 1} bytes when it is larger (so the caller can tell). */
+    private static byte[] readBody(String source, InputStream stdin, long maxBytes) throws IOException {
+        int cap = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1);
+        if (source.equals("-")) {
+            return stdin.readNBytes(cap);
         }
-        byte[] bytes = stdin.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        if (bytes.length > maxBytes) {
-            throw new IllegalArgumentException("standard input is over the limit of " + maxBytes + " bytes (--max-body-mib)");
+        Path file = Path.of(source);
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(source);
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(cap);
+        }
     }
 
     private static int probe(Options options, PrintStream out, Map<String, String> env) throws IOException {

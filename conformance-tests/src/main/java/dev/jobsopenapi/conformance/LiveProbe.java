@@ -105,14 +105,14 @@ final class LiveProbe {
         }
         String status = Integer.toString(response.statusCode());
         String contentType = response.headers().firstValue("Content-Type").orElse("");
-        String body;
+        byte[] body;
         try (InputStream in = response.body()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (bytes.length > maxBodyBytes) {
                 return new ValidationResult(contract.name() + " " + op.operationId() + " " + status + " " + contentType,
                         List.of(new Violation("", "(body)", "size", "the body is larger than " + maxBodyBytes + " bytes")));
             }
-            body = new String(bytes, StandardCharsets.UTF_8);
+            body = bytes;
         }
         return contract.validateResponse(op.operationId(), status, contentType, body);
     }

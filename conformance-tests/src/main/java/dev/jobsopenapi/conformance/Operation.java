@@ -53,8 +53,17 @@ public record Operation(String operationId, String method, String pathTemplate, 
         Map<String, String> values = new LinkedHashMap<>();
         List<String> names = pathVariables();
         for (int i = 0; i < names.size(); i++) {
-            values.put(names.get(i), URLDecoder.decode(match.group(i + 1).replace("+", "%2B"), StandardCharsets.UTF_8));
+            values.put(names.get(i), decode(match.group(i + 1)));
         }
         return Optional.of(values);
+    }
+
+    /** Percent-decodes a path segment ({@code +} stays a plus); a malformed escape is kept as sent. */
+    private static String decode(String segment) {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment;
+        }
     }
 }

@@ -159,17 +159,30 @@ class ConformanceCliIT {
     }
 
     @Test
-    void badInputGetsAOneLineDiagnosisAndExitTwo(@TempDir Path dir) throws Exception {
-        assertOneLineError(run(Map.of(), "<html>", "validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs"),
-                "not JSON");
-        assertOneLineError(run(Map.of(), "", "validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs"),
-                "empty");
+    void anAnswerThatIsNotConformingJsonExitsOneNamingWhy(@TempDir Path dir) throws Exception {
+        for (String[] bodyAndReason : new String[][] {{"<html>", "not JSON"}, {"", "empty"}, {"[] []", "more than one JSON document"},
+                {"[NaN]", "NaN and Infinity are not JSON numbers"}, {"\uFEFF[]", "byte-order mark"},
+                {"[" .repeat(100_000), "nests deeper than 1000 levels"}}) {
+            Run run = run(Map.of(), bodyAndReason[0], "validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs");
+            assertEquals(1, run.exit(), run::toString);
+            assertTrue(run.out().contains(bodyAndReason[1]), run.out());
+            assertEquals("", run.err(), "no stack trace, no error line: the answer is what is wrong");
+        }
         Path big = dir.resolve("big.json");
         try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
             file.setLength(50L * 1024 * 1024);
         }
-        assertOneLineError(run("validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs", big.toString()),
-                "over the limit");
+        Run tooBig = run("validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs", big.toString());
+        assertEquals(1, tooBig.exit(), tooBig::toString);
+        assertTrue(tooBig.out().contains("over the limit of 33554432 bytes"), tooBig.out());
+        Path notUtf8 = Files.write(dir.resolve("latin1.json"), new byte[] {'[', '"', (byte) 0xE9, '"', ']'});
+        Run latin1 = run("validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs", notUtf8.toString());
+        assertEquals(1, latin1.exit(), latin1::toString);
+        assertTrue(latin1.out().contains("not valid UTF-8"), latin1.out());
+    }
+
+    @Test
+    void aWrongCommandOrAnUnreadableFileExitsTwoWithOneLine(@TempDir Path dir) throws Exception {
         assertOneLineError(run("validate", "--spec", dir.resolve("nope.yaml").toString(), "--operation", "listJobs"),
                 "no such file");
         Path notSpec = Files.writeString(dir.resolve("pom.yaml"), "project: 1\n");
@@ -177,6 +190,21 @@ class ConformanceCliIT {
         assertOneLineError(run("validate", "--spec", "openyuanrong-jobs", "--operation", "noSuchOp"), "no operation 'noSuchOp'");
         assertOneLineError(run("validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs", dir.resolve("missing.json").toString()),
                 "no such file");
+    }
+
+    @Test
+    void helpAndVersionPrintAndExitZero() throws Exception {
+        for (String flag : List.of("--help", "-h")) {
+            Run help = run(flag);
+            assertEquals(0, help.exit(), help::toString);
+            assertTrue(help.out().startsWith("usage: java -jar jobs-openapi-conformance-cli.jar"), help.out());
+            assertEquals("", help.err());
+        }
+        Run commandHelp = run("validate", "--help");
+        assertEquals(0, commandHelp.exit(), commandHelp::toString);
+        Run version = run("--version");
+        assertEquals(0, version.exit(), version::toString);
+        assertTrue(version.out().strip().matches("jobs-openapi-conformance \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), version.out());
     }
 
     @Test
