@@ -72,6 +72,13 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
                     .replace("Param", "").toLowerCase(java.util.Locale.ROOT) + " parameter '" + param.getParameterName() + "'"
                     + (param.getCause() != null && param.getCause().getMessage() != null ? ": " + param.getCause().getMessage() : ""));
         }
+        if (failure instanceof jakarta.ws.rs.NotSupportedException) {
+            return error(400, "REFERENCE.INVALID_PARAMETER", "unsupported content type: send the body as application/json");
+        }
+        HostileRequestFilter.BodyTooLarge tooLarge = causeOf(failure, HostileRequestFilter.BodyTooLarge.class);
+        if (tooLarge != null) {
+            return HostileRequestFilter.tooLarge(tooLarge.drained, error(413, "REFERENCE.REQUEST_TOO_LARGE", tooLarge.getMessage()));
+        }
         JsonProcessingException unreadable = unreadableBody(failure);
         if (unreadable != null) {
             return error(400, "REFERENCE.INVALID_PARAMETER", "invalid request body: " + describe(unreadable));
@@ -96,6 +103,15 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
             body = new ModelArtsError().errorCode(code).errorMsg(message);
         }
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** The JSON error behind a request body Jackson could not read, if that is what failed. */
@@ -126,6 +142,7 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
             case 401 -> "REFERENCE.UNAUTHORIZED";
             case 403 -> "REFERENCE.FORBIDDEN";
             case 404 -> "REFERENCE.NOT_FOUND";
+            case 413 -> "REFERENCE.REQUEST_TOO_LARGE";
             case 405 -> "REFERENCE.METHOD_NOT_ALLOWED";
             default -> status >= 500 ? "REFERENCE.INTERNAL_ERROR" : "REFERENCE.REQUEST_FAILED";
         };

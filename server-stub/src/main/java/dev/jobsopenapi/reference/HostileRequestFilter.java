@@ -1,0 +1,174 @@
+package dev.jobsopenapi.reference;
+
+import dev.jobsopenapi.conformance.ApiContract;
+import dev.jobsopenapi.conformance.Operation;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.regex.Pattern;
+
+/**
+ * Turns hostile requests away before any resource sees them, each with an answer in the called API's error
+ * shape: a body over {@link #MAX_BODY_BYTES} is a 413 (by its {@code Content-Length}, or as soon as a body
+ * without one grows past the limit); a header value with a CR or LF, and a path with an encoded separator
+ * ({@code %2F}, {@code %5C}) or a dot segment ({@code ..}, {@code .}, also percent-encoded), are 400s, so a
+ * path parameter can never reach another resource.
+ */
+@PreMatching
+public final class HostileRequestFilter implements ContainerRequestFilter {
+
+    /** The largest request body the reference server reads: 1 MiB. */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%(2f|5c|00)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOT_SEGMENT = Pattern.compile("(^|/)(\\.|%2e){1,2}(/|$)", Pattern.CASE_INSENSITIVE);
+
+    private final List<ApiContract> contracts;
+    private final VendorErrorMapper errors;
+
+    HostileRequestFilter(List<ApiContract> contracts, VendorErrorMapper errors) {
+        this.contracts = List.copyOf(contracts);
+        this.errors = errors;
+    }
+
+    /** Thrown while reading a body that grows past the limit; answered as a 413. */
+    static final class BodyTooLarge extends WebApplicationException {
+        /** Whether the rest of the body was read (and dropped), leaving the connection usable. */
+        final boolean drained;
+
+        BodyTooLarge(boolean drained) {
+            super("the request body is larger than " + MAX_BODY_BYTES + " bytes", Response.Status.REQUEST_ENTITY_TOO_LARGE);
+            this.drained = drained;
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        for (Map.Entry<String, List<String>> header : request.getHeaders().entrySet()) {
+            for (String value : header.getValue()) {
+                if (value != null && (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0)) {
+                    request.abortWith(errors.error(400, "REFERENCE.INVALID_HEADER",
+                            "header " + header.getKey() + " holds a line break, which header values must not"));
+                    return;
+                }
+            }
+        }
+        String rawPath = request.getUriInfo().getRequestUri().getRawPath();
+        if (rawPath != null && (ENCODED_SEPARATOR.matcher(rawPath).find() || DOT_SEGMENT.matcher(rawPath).find())) {
+            String printable = rawPath.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9/%._~-]", "?");
+            String parameters = offendingParameters(request.getMethod(), rawPath);
+            request.abortWith(parameters.isEmpty()
+                    ? errors.error(400, "REFERENCE.INVALID_PATH", "the path holds an encoded separator or a dot segment: " + printable)
+                    : errors.error(400, "REFERENCE.INVALID_PARAMETER", parameters
+                            + ": must not hold an encoded separator or a dot segment (" + printable + ")"));
+            return;
+        }
+        String length = request.getHeaderString("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
+                    request.abortWith(tooLarge(drain(request.getEntityStream()),
+                            errors.error(413, "REFERENCE.REQUEST_TOO_LARGE", "the request body is larger than " + MAX_BODY_BYTES + " bytes")));
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                request.abortWith(errors.error(400, "REFERENCE.INVALID_HEADER", "Content-Length is not a number"));
+                return;
+            }
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new LimitedInputStream(request.getEntityStream()));
+        }
+    }
+
+    /** The path parameters whose segments are the offending ones, when the path fits an operation of a spec. */
+    private String offendingParameters(String method, String rawPath) {
+        String[] segments = rawPath.split("/", -1);
+        List<String> marks = new java.util.ArrayList<>();
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            if (ENCODED_SEPARATOR.matcher(segment).find() || DOT_SEGMENT.matcher(segment).matches()) {
+                segments[i] = "mark" + i;
+                marks.add(segments[i]);
+            }
+        }
+        String marked = String.join("/", segments);
+        for (ApiContract contract : contracts) {
+            Optional<Operation> operation = contract.operation(method, marked);
+            if (operation.isPresent()) {
+                return operation.get().match(marked).orElseThrow().entrySet().stream()
+                        .filter(e -> marks.contains(e.getValue())).map(Map.Entry::getKey).collect(Collectors.joining(", "));
+            }
+        }
+        return "";
+    }
+
+    /** The most of a refused body the server still reads, so that the client gets to read the answer. */
+    static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #MAX_DRAINED_BYTES}: a client still sending
+     * it would otherwise lose the answer when the connection closes under it.
+     *
+     * @return true when the whole body was read, so the connection can carry another request
+     */
+    static boolean drain(InputStream in) {
+        try {
+            byte[] buffer = new byte[64 * 1024];
+            long left = MAX_DRAINED_BYTES;
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+                left -= n;
+            }
+            return left > 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The 413 answer; it closes the connection when part of the body is still unread. */
+    static Response tooLarge(boolean drained, Response answer) {
+        return drained ? answer : Response.fromResponse(answer).header("Connection", "close").build();
+    }
+
+    /** Counts what is read and stops past the limit. */
+    private static final class LimitedInputStream extends FilterInputStream {
+        private long read;
+
+        LimitedInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > MAX_BODY_BYTES) {
+                throw new BodyTooLarge(drain(in));
+            }
+        }
+    }
+}
