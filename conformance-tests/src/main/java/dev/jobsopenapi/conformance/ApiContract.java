@@ -245,6 +245,18 @@ public final class ApiContract {
     }
 
     /**
+     * Checks a request body, given as the bytes a client sent, as {@link #validateRequestBody(String, String,
+     * JsonNode)} does; a body that is not exactly one JSON document in UTF-8 is a violation that says why.
+     */
+    public ValidationResult validateRequestBody(String operationId, String contentType, byte[] body) {
+        JsonBody.Parsed parsed = JsonBody.parse(body);
+        if (parsed.problem().isPresent()) {
+            return new ValidationResult(name + " " + operationId + " request " + contentType, List.of(parsed.problem().get()));
+        }
+        return validateRequestBody(operationId, contentType, parsed.node().orElseThrow());
+    }
+
+    /**
      * Checks a request body against the schema the spec gives the operation's request body. An operation
      * without a request body, or a content type it does not take, is a violation.
      */
@@ -302,6 +314,15 @@ public final class ApiContract {
      * method the spec does not document is a violation.
      */
     public ValidationResult validateResponseTo(String method, String path, String status, String contentType, String body) {
+        return validateResponseTo(method, path, status, contentType, JsonBody.parse(body));
+    }
+
+    /** As {@link #validateResponseTo(String, String, String, String, String)}, for the bytes a server sent. */
+    public ValidationResult validateResponseTo(String method, String path, String status, String contentType, byte[] body) {
+        return validateResponseTo(method, path, status, contentType, JsonBody.parse(body));
+    }
+
+    private ValidationResult validateResponseTo(String method, String path, String status, String contentType, JsonBody.Parsed body) {
         Optional<Operation> operation = operation(method, path);
         if (operation.isEmpty()) {
             return new ValidationResult(name + " " + method.toUpperCase(Locale.ROOT) + " " + path + " " + status,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.DocumentedExample;
+import dev.jobsopenapi.conformance.ValidatingResponseInterceptor;
 import dev.jobsopenapi.conformance.ValidationResult;
 import dev.jobsopenapi.modelarts.client.ApiClient;
 import dev.jobsopenapi.modelarts.client.ApiException;
@@ -35,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The ModelArts job lifecycle on the reference server, through the generated client: create a job from the
  * documented request, see it processing in the list and the details, see its tasks finish, delete it in a
- * batch; bad bodies are 400s in the vendor's error shape. Every answer is also fetched raw and checked
- * against the spec.
+ * batch; bad bodies are 400s in the vendor's error shape. Every answer the client receives is checked against
+ * the spec ({@link ValidatingResponseInterceptor}), and so is every raw request the test sends.
  */
 class ModelArtsJobLifecycleTest {
 
@@ -77,6 +78,8 @@ class ModelArtsJobLifecycleTest {
         server = ReferenceServer.start("127.0.0.1", 0, clock);
         ApiClient client = new ApiClient();
         client.updateBaseUri(server.modelArtsBaseUri().toString());
+        // Every answer the client gets is checked against the spec; one that does not conform fails the call.
+        client.setResponseInterceptor(ValidatingResponseInterceptor.failing(SPEC));
         jobs = new DevServerJobsApi(client);
     }
 

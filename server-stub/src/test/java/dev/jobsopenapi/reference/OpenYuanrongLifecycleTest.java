@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.DocumentedExample;
+import dev.jobsopenapi.conformance.ValidatingResponseInterceptor;
 import dev.jobsopenapi.openyuanrong.client.ApiClient;
 import dev.jobsopenapi.openyuanrong.client.ApiException;
 import dev.jobsopenapi.openyuanrong.client.api.JobsApi;
@@ -46,6 +47,8 @@ class OpenYuanrongLifecycleTest {
         server = ReferenceServer.start("127.0.0.1", 0);
         ApiClient client = new ApiClient();
         client.updateBaseUri(server.openYuanrongBaseUri().toString());
+        // Every answer the client gets is checked against the spec; one that does not conform fails the call.
+        client.setResponseInterceptor(ValidatingResponseInterceptor.failing(SPEC));
         clientMapper = client.getObjectMapper();
         jobs = new JobsApi(client);
     }

@@ -1,0 +1,81 @@
+package dev.jobsopenapi.conformance;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.jobsopenapi.specs.BundledSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+import org.opentest4j.AssertionFailedError;
+
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+/**
+ * {@link ConformanceExtension} in a real JUnit run (the JUnit Platform test kit runs {@link UsersTest}): a test
+ * whose traffic conforms passes, one that received a non-conforming answer fails after it ran, naming the
+ * field, although its own assertions passed.
+ */
+class ConformanceExtensionTest {
+
+    /** A user's test class: one call gets the documented job list, the other a list whose job lacks its status. */
+    @ExtendWith(ConformanceExtension.class)
+    static class UsersTest {
+
+        private static String call(ConformanceLog log, String body) throws Exception {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
+            server.start();
+            try {
+                ValidatingResponseInterceptor check = ValidatingResponseInterceptor.collecting(
+                        ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS), log);
+                HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/jobs")).build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                return new String(check.apply(response).body().readAllBytes(), StandardCharsets.UTF_8);
+            } finally {
+                server.stop(0);
+            }
+        }
+
+        @Test
+        void conformingTraffic(ConformanceLog log) throws Exception {
+            assertEquals("[]", call(log, "[]"));
+        }
+
+        @Test
+        void nonConformingTraffic(ConformanceLog log) throws Exception {
+            String body = "[{\"submission_id\":\"app-1\"}]";
+            assertEquals(body, call(log, body), "the answer is handed on unchanged");
+        }
+    }
+
+    @Test
+    void aTestWhoseTrafficBreaksTheSpecFailsNamingTheField() {
+        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(UsersTest.class)).execute().testEvents();
+        assertEquals(1, tests.succeeded().count());
+        assertEquals(1, tests.failed().count());
+        Throwable failure = tests.failed().stream().findFirst().orElseThrow()
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        assertInstanceOf(AssertionFailedError.class, failure);
+        assertTrue(failure.getMessage().contains("/0/status"), failure.getMessage());
+    }
+}

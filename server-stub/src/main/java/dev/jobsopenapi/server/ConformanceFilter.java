@@ -1,0 +1,126 @@
+package dev.jobsopenapi.server;
+
+import dev.jobsopenapi.conformance.ApiContract;
+import dev.jobsopenapi.conformance.ConformanceLog;
+import dev.jobsopenapi.conformance.Operation;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.WriterInterceptor;
+import jakarta.ws.rs.ext.WriterInterceptorContext;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks what a JAX-RS server answers — and, cheaply, what it is asked — against the specs, so whoever
+ * implements the generated interfaces finds out at once when an implementation breaks the contract. Every
+ * check goes to a {@link ConformanceLog}; the answers themselves go out unchanged.
+ *
+ * <pre>{@code
+ * ConformanceLog log = new ConformanceLog();
+ * resourceConfig.register(new ConformanceFilter(log, ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS)));
+ * ...
+ * log.assertAllConform();   // or let ConformanceExtension do it
+ * }</pre>
+ *
+ * <p>Requests: the request line (path and query parameters) and a JSON body. Answers: status, content type and
+ * the body exactly as written. The spec of a message is the one among those given that documents its method
+ * and path (the first one otherwise, which then reports the path as undocumented).
+ */
+@Provider
+public final class ConformanceFilter implements ContainerRequestFilter, ContainerResponseFilter, WriterInterceptor {
+
+    /** The most of a request body that is read and checked. */
+    public static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+    private static final String CHECK = ConformanceFilter.class.getName() + ".check";
+
+    /** What the answer's check needs from the request and the response. */
+    private record Pending(ApiContract contract, String method, String path, String status, String contentType) {
+    }
+
+    private final List<ApiContract> contracts;
+    private final ConformanceLog log;
+
+    /** Checks every message of the given specs into the log. */
+    public ConformanceFilter(ConformanceLog log, ApiContract... contracts) {
+        if (contracts.length == 0) {
+            throw new IllegalArgumentException("ConformanceFilter needs at least one spec");
+        }
+        this.log = log;
+        this.contracts = List.of(contracts);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        String query = request.getUriInfo().getRequestUri().getRawQuery();
+        ApiContract contract = contractFor(request.getMethod(), path);
+        log.record(contract.validateRequest(request.getMethod(), query == null ? path : path + "?" + query));
+        MediaType type = request.getMediaType();
+        if (request.hasEntity() && type != null && type.getSubtype().toLowerCase(java.util.Locale.ROOT).contains("json")) {
+            byte[] body = request.getEntityStream().readNBytes(MAX_BODY_BYTES);
+            request.setEntityStream(new ByteArrayInputStream(body));
+            Optional<Operation> operation = contract.operation(request.getMethod(), path);
+            if (operation.isPresent()) {
+                log.record(contract.validateRequestBody(operation.get().operationId(), type.toString(), body));
+            }
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        Pending pending = new Pending(contractFor(request.getMethod(), path), request.getMethod(), path,
+                Integer.toString(response.getStatus()), response.getMediaType() == null ? "" : response.getMediaType().toString());
+        if (response.hasEntity()) {
+            request.setProperty(CHECK, pending);
+        } else {
+            log.record(pending.contract().validateResponseTo(pending.method(), pending.path(), pending.status(),
+                    pending.contentType(), new byte[0]));
+        }
+    }
+
+    @Override
+    public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
+        Object pending = context.getProperty(CHECK);
+        if (!(pending instanceof Pending check)) {
+            context.proceed();
+            return;
+        }
+        context.removeProperty(CHECK);
+        OutputStream out = context.getOutputStream();
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        context.setOutputStream(written);
+        try {
+            context.proceed();
+        } finally {
+            context.setOutputStream(out);
+        }
+        byte[] body = written.toByteArray();
+        log.record(check.contract().validateResponseTo(check.method(), check.path(), check.status(), check.contentType(), body));
+        out.write(body);
+    }
+
+    private ApiContract contractFor(String method, String path) {
+        for (ApiContract contract : contracts) {
+            if (contract.operation(method, path).isPresent()) {
+                return contract;
+            }
+        }
+        for (ApiContract contract : contracts) {
+            if (contract.operations().stream().anyMatch(op -> op.match(path).isPresent())) {
+                return contract;
+            }
+        }
+        return contracts.get(0);
+    }
+}
