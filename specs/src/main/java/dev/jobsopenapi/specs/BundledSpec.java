@@ -44,21 +44,39 @@ public enum BundledSpec {
         return DIRECTORY + fileName();
     }
 
+    /** The same document as JSON, for example {@code dev/jobsopenapi/specs/openyuanrong-jobs.json}. */
+    public String jsonResourcePath() {
+        return DIRECTORY + specName() + ".json";
+    }
+
     /** The resource's URL; fails if the jar on the classpath does not hold it. */
     public URL url() {
-        URL url = BundledSpec.class.getClassLoader().getResource(resourcePath());
-        if (url == null) {
-            throw new IllegalStateException("The spec " + resourcePath() + " is not on the classpath");
-        }
-        return url;
+        return resource(resourcePath());
     }
 
     /** Opens the YAML document; the caller closes the stream. */
     public InputStream open() {
+        return openResource(resourcePath());
+    }
+
+    /** Opens the document as JSON (the build writes it from the YAML); the caller closes the stream. */
+    public InputStream openJson() {
+        return openResource(jsonResourcePath());
+    }
+
+    private static URL resource(String path) {
+        URL url = BundledSpec.class.getClassLoader().getResource(path);
+        if (url == null) {
+            throw new IllegalStateException("The spec " + path + " is not on the classpath");
+        }
+        return url;
+    }
+
+    private static InputStream openResource(String path) {
         try {
-            return url().openStream();
+            return resource(path).openStream();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + resourcePath(), e);
+            throw new UncheckedIOException("Cannot read " + path, e);
         }
     }
 

@@ -1,0 +1,56 @@
+package dev.jobsopenapi.conformance;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The BOM manages every jar module of the build, at the build's version, and nothing else. */
+class BomListsEveryModuleTest {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+    private static Document read(Path pom) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(pom.toFile());
+    }
+
+    private static String child(Element parent, String name) {
+        NodeList nodes = parent.getElementsByTagName(name);
+        return nodes.getLength() == 0 ? "" : nodes.item(0).getTextContent().trim();
+    }
+
+    @Test
+    void theBomManagesEachModuleArtifactAtTheProjectVersion() throws Exception {
+        Document parent = read(ROOT.resolve("pom.xml"));
+        String version = child(parent.getDocumentElement(), "version");
+        List<String> modules = new ArrayList<>();
+        NodeList moduleNodes = parent.getElementsByTagName("module");
+        for (int i = 0; i < moduleNodes.getLength(); i++) {
+            String module = moduleNodes.item(i).getTextContent().trim();
+            Document pom = read(ROOT.resolve(module).resolve("pom.xml"));
+            String packaging = child(pom.getDocumentElement(), "packaging");
+            if (packaging.isEmpty() || packaging.equals("jar")) {
+                modules.add(pom.getDocumentElement().getElementsByTagName("artifactId").item(1).getTextContent().trim());
+            }
+        }
+        Document bom = read(ROOT.resolve("bom/pom.xml"));
+        assertEquals(version, child(bom.getDocumentElement(), "version"), "the BOM's version");
+        List<String> managed = new ArrayList<>();
+        NodeList dependencies = bom.getElementsByTagName("dependency");
+        for (int i = 0; i < dependencies.getLength(); i++) {
+            Element dependency = (Element) dependencies.item(i);
+            assertEquals("${project.version}", child(dependency, "version"));
+            managed.add(child(dependency, "artifactId"));
+        }
+        assertEquals(modules.stream().sorted().toList(), managed.stream().sorted().toList());
+    }
+}
