@@ -1,0 +1,17 @@
+package dev.jobsopenapi.conformance;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintStream;
+import java.util.Map;
+
+/** For other modules' tests: runs the command line in-process, with no standard input and no environment. */
+public final class ConformanceCliAccess {
+
+    private ConformanceCliAccess() {
+    }
+
+    /** Runs the command line, printing standard output and error to {@code out}, and returns its exit code. */
+    public static int run(String[] args, PrintStream out) {
+        return ConformanceCli.run(args, new ByteArrayInputStream(new byte[0]), out, out, Map.of());
+    }
+}
