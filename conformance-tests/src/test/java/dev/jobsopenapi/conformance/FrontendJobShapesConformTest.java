@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobsopenapi.specs.BundledSpec;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -63,20 +61,11 @@ class FrontendJobShapesConformTest {
     }
 
     @Property(tries = 1000)
-    void anyContentsInAnyShapeConform(@ForAll("shapes") FrontendJobs.Shape shape, @ForAll("values") FrontendJobs.Values values) {
+    void anyContentsInAnyShapeConform(@ForAll(supplier = FrontendJobs.AnyShape.class) FrontendJobs.Shape shape,
+                                      @ForAll(supplier = FrontendJobs.AnyValues.class) FrontendJobs.Values values) {
         ObjectNode job = FrontendJobs.job(shape, values);
         ValidationResult result = CONTRACT.validateResponse("getJob", "200", "application/json", job);
         assertTrue(result.isValid(), () -> shape + " " + job + ": " + result);
-    }
-
-    @Provide
-    Arbitrary<FrontendJobs.Shape> shapes() {
-        return FrontendJobs.anyShape();
-    }
-
-    @Provide
-    Arbitrary<FrontendJobs.Values> values() {
-        return FrontendJobs.anyValues();
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.Combinators;
 
 import java.util.ArrayList;
@@ -92,6 +93,22 @@ public final class FrontendJobs {
     /** Any shape. */
     public static Arbitrary<Shape> anyShape() {
         return Arbitraries.of(shapes());
+    }
+
+    /** For {@code @ForAll(supplier = FrontendJobs.AnyShape.class)}. */
+    public static final class AnyShape implements ArbitrarySupplier<Shape> {
+        @Override
+        public Arbitrary<Shape> get() {
+            return anyShape();
+        }
+    }
+
+    /** For {@code @ForAll(supplier = FrontendJobs.AnyValues.class)}. */
+    public static final class AnyValues implements ArbitrarySupplier<Values> {
+        @Override
+        public Arbitrary<Values> get() {
+            return anyValues();
+        }
     }
 
     /** Any contents: arbitrary strings (including empty and non-ASCII), digit-string times, any int32 exit code. */
