@@ -31,9 +31,6 @@ import java.util.zip.GZIPInputStream;
  */
 public final class ValidatingResponseInterceptor implements UnaryOperator<HttpResponse<InputStream>> {
 
-    /** The most of a body that is read and checked: 32 MiB, as the command line's default. */
-    public static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
-
     private final ApiContract contract;
     private final ConformanceLog log;
     private final boolean failFast;
@@ -58,7 +55,7 @@ public final class ValidatingResponseInterceptor implements UnaryOperator<HttpRe
     public HttpResponse<InputStream> apply(HttpResponse<InputStream> response) {
         byte[] body;
         try (InputStream in = response.body()) {
-            body = in == null ? new byte[0] : in.readNBytes(MAX_BODY_BYTES);
+            body = in == null ? new byte[0] : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the answer to check it", e);
         }
@@ -78,7 +75,7 @@ public final class ValidatingResponseInterceptor implements UnaryOperator<HttpRe
             return body;
         }
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-            return in.readNBytes(MAX_BODY_BYTES);
+            return in.readAllBytes();
         } catch (IOException e) {
             return body;
         }

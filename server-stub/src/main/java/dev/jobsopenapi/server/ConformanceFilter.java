@@ -15,6 +15,8 @@ import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +40,7 @@ import java.util.Optional;
 @Provider
 public final class ConformanceFilter implements ContainerRequestFilter, ContainerResponseFilter, WriterInterceptor {
 
-    /** The most of a request body that is read and checked. */
+    /** The largest request body that is checked; a larger one is handed on whole, unchecked. */
     public static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
     private static final String CHECK = ConformanceFilter.class.getName() + ".check";
@@ -67,7 +69,13 @@ public final class ConformanceFilter implements ContainerRequestFilter, Containe
         log.record(contract.validateRequest(request.getMethod(), query == null ? path : path + "?" + query));
         MediaType type = request.getMediaType();
         if (request.hasEntity() && type != null && type.getSubtype().toLowerCase(java.util.Locale.ROOT).contains("json")) {
-            byte[] body = request.getEntityStream().readNBytes(MAX_BODY_BYTES);
+            InputStream entity = request.getEntityStream();
+            byte[] body = entity.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                // Too large to check: handed on whole, unchecked.
+                request.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(body), entity));
+                return;
+            }
             request.setEntityStream(new ByteArrayInputStream(body));
             Optional<Operation> operation = contract.operation(request.getMethod(), path);
             if (operation.isPresent()) {
