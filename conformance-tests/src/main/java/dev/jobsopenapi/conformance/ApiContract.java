@@ -305,7 +305,8 @@ public final class ApiContract {
         if (parsed.problem().isPresent()) {
             return new ValidationResult(subject, List.of(parsed.problem().get()));
         }
-        return new ValidationResult(subject, validateAgainst(target.pointer().get(), parsed.node().orElseThrow()));
+        // Parsed text is within the nesting limit already (the parser enforces it): no second walk to measure it.
+        return new ValidationResult(subject, validateKnownDepth(target.pointer().get(), parsed.node().orElseThrow()));
     }
 
     /**
@@ -461,6 +462,11 @@ public final class ApiContract {
             return List.of(new Violation("", "(body)", "json",
                     "the body nests deeper than " + JsonBody.MAX_NESTING_DEPTH + " levels, beyond what the checker reads"));
         }
+        return validateKnownDepth(schemaPointer, instance);
+    }
+
+    /** {@link #validateAgainst} for a value known to nest no deeper than the limit (the pointer is checked). */
+    private List<Violation> validateKnownDepth(String schemaPointer, JsonNode instance) {
         JsonNode value = instance == null ? NODES.missingNode() : instance;
         try {
             Schema schema = schemas.computeIfAbsent(schemaPointer,
