@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The jobs the reference server serves, read from the documented examples of the specs (never
@@ -81,11 +80,6 @@ public final class ExampleJobStore {
         List<DevServerJobListResponse> copies = new ArrayList<>();
         modelArtsJobs.forEach(job -> copies.add(copy(job, DevServerJobListResponse.class)));
         return copies;
-    }
-
-    /** The details of a ModelArts job, a fresh copy. */
-    public Optional<DevServerJobDetails> modelArtsJob(String id) {
-        return Optional.ofNullable(modelArtsDetails.get(id)).map(job -> copy(job, DevServerJobDetails.class));
     }
 
     /** Every ModelArts job with details (the listed ones, then the details example's), each a fresh copy. */

@@ -1,7 +1,6 @@
 package dev.jobsopenapi.reference;
 
 import dev.jobsopenapi.conformance.ApiContract;
-import dev.jobsopenapi.conformance.Operation;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -14,8 +13,6 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -67,7 +64,8 @@ public final class HostileRequestFilter implements ContainerRequestFilter {
         String rawPath = request.getUriInfo().getRequestUri().getRawPath();
         if (rawPath != null && (ENCODED_SEPARATOR.matcher(rawPath).find() || DOT_SEGMENT.matcher(rawPath).find())) {
             String printable = rawPath.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9/%._~-]", "?");
-            String parameters = offendingParameters(request.getMethod(), rawPath);
+            String parameters = PathParameters.picked(contracts, request.getMethod(), rawPath,
+                    segment -> ENCODED_SEPARATOR.matcher(segment).find() || DOT_SEGMENT.matcher(segment).matches());
             request.abortWith(parameters.isEmpty()
                     ? errors.error(400, "REFERENCE.INVALID_PATH", "the path holds an encoded separator or a dot segment: " + printable)
                     : errors.error(400, "REFERENCE.INVALID_PARAMETER", parameters
@@ -90,28 +88,6 @@ public final class HostileRequestFilter implements ContainerRequestFilter {
         if (request.hasEntity()) {
             request.setEntityStream(new LimitedInputStream(request.getEntityStream()));
         }
-    }
-
-    /** The path parameters whose segments are the offending ones, when the path fits an operation of a spec. */
-    private String offendingParameters(String method, String rawPath) {
-        String[] segments = rawPath.split("/", -1);
-        List<String> marks = new java.util.ArrayList<>();
-        for (int i = 0; i < segments.length; i++) {
-            String segment = segments[i];
-            if (ENCODED_SEPARATOR.matcher(segment).find() || DOT_SEGMENT.matcher(segment).matches()) {
-                segments[i] = "mark" + i;
-                marks.add(segments[i]);
-            }
-        }
-        String marked = String.join("/", segments);
-        for (ApiContract contract : contracts) {
-            Optional<Operation> operation = contract.operation(method, marked);
-            if (operation.isPresent()) {
-                return operation.get().match(marked).orElseThrow().entrySet().stream()
-                        .filter(e -> marks.contains(e.getValue())).map(Map.Entry::getKey).collect(Collectors.joining(", "));
-            }
-        }
-        return "";
     }
 
     /** The most of a refused body the server still reads, so that the client gets to read the answer. */

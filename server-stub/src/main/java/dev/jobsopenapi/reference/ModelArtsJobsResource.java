@@ -67,11 +67,8 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
     /** A resource whose created jobs finish by the given clock. */
     public ModelArtsJobsResource(ExampleJobStore store, Clock clock) {
         this.clock = clock;
-        for (DevServerJobListResponse job : store.modelArtsJobs()) {
-            jobs.put(job.getId(), store.modelArtsJob(job.getId()).orElseThrow());
-            listed.add(job.getId());
-        }
-        store.modelArtsDetails().forEach(job -> jobs.putIfAbsent(job.getId(), job));
+        store.modelArtsDetails().forEach(job -> jobs.put(job.getId(), job));
+        store.modelArtsJobs().forEach(job -> listed.add(job.getId()));
         this.templates = store.modelArtsTemplates();
         jobs.values().forEach(job -> knownTypes.add(job.getType()));
         templates.forEach(template -> knownTypes.add(template.getType()));
