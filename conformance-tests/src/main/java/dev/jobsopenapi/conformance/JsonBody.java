@@ -11,12 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -32,21 +32,19 @@ final class JsonBody {
     /** How deep arrays and objects may nest; deeper bodies are reported, not validated. */
     static final int MAX_NESTING_DEPTH = 1000;
 
-    private static final ObjectMapper STRICT = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+    /** The strict reader of bodies and of the values in them. */
+    static final ObjectMapper TREES = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
                     .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                     .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE) // the caller's stream: read to its end, not closed
             .build();
 
     /** A parsed document, or why the body is not one. */
     record Parsed(Optional<JsonNode> node, Optional<Violation> problem) {
         static Parsed of(JsonNode node) {
             return new Parsed(Optional.of(node), Optional.empty());
-        }
-
-        static Parsed problem(String keyword, String pointer, String message) {
-            return new Parsed(Optional.empty(), Optional.of(new Violation(pointer, "(body)", keyword, message)));
         }
     }
 
@@ -55,59 +53,111 @@ final class JsonBody {
 
     /** Decodes the bytes as UTF-8 (the encoding JSON text is exchanged in) and parses them. */
     static Parsed parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            return parse("");
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer bytes = ByteBuffer.wrap(body);
-        try {
-            return parse(decoder.decode(bytes).toString());
-        } catch (CharacterCodingException e) {
-            return Parsed.problem("encoding", "", "the body is not valid UTF-8 (at byte " + bytes.position() + ")");
-        }
+        return parse(new Utf8Input(new ByteArrayInputStream(body == null ? new byte[0] : body)));
     }
 
     /** Parses the text as exactly one JSON document. */
     static Parsed parse(String body) {
-        if (body == null || body.isBlank()) {
-            return Parsed.problem("json", "", "the body is empty; a JSON document was expected");
+        return parse(new StringReader(body == null ? "" : body));
+    }
+
+    private static Parsed parse(Reader body) {
+        JsonNode[] tree = new JsonNode[1];
+        try {
+            Optional<Violation> problem = read(body, parser -> tree[0] = TREES.readTree(parser));
+            return problem.map(p -> new Parsed(Optional.<JsonNode>empty(), Optional.of(p))).orElseGet(() -> Parsed.of(tree[0]));
+        } catch (IOException e) {
+            // Only the in-memory sources above are read here: they fail in no other way.
+            throw new UncheckedIOException(e);
         }
-        if (body.charAt(0) == '\uFEFF') {
-            return Parsed.problem("encoding", "", "the body starts with a byte-order mark (U+FEFF), which JSON text must not"
+    }
+
+    /** Reads the one value the parser stands on (its first token), to its last token. */
+    @FunctionalInterface
+    interface ValueReader {
+        void read(JsonParser parser) throws IOException;
+    }
+
+    /**
+     * Reads exactly one JSON document from the characters, handing its value to {@code value} (the parser stands
+     * on its first token). The first thing that makes the body no single strict JSON document is returned, with
+     * a byte sequence that is not UTF-8 anywhere in the body (read to its end to find one) before anything else.
+     *
+     * @throws IOException when the source itself cannot be read
+     */
+    static Optional<Violation> read(Reader body, ValueReader value) throws IOException {
+        PushbackReader in = new PushbackReader(body, 1);
+        try {
+            Optional<Violation> problem = readDocument(in, value);
+            if (problem.isPresent()) {
+                drain(in);
+            }
+            return problem;
+        } catch (Utf8Input.Malformed e) {
+            return Optional.of(notUtf8(e));
+        }
+    }
+
+    private static Optional<Violation> readDocument(PushbackReader in, ValueReader value) throws IOException {
+        int first = in.read();
+        if (first == '\uFEFF') {
+            return problem("encoding", "", "the body starts with a byte-order mark (U+FEFF), which JSON text must not"
                     + " (RFC 8259, section 8.1)");
         }
-        try (JsonParser parser = STRICT.createParser(body)) {
-            JsonNode node = STRICT.readTree(parser);
-            if (node == null) {
-                return Parsed.problem("json", "", "the body is empty; a JSON document was expected");
+        if (first >= 0) {
+            in.unread(first);
+        }
+        try (JsonParser parser = TREES.createParser(in)) {
+            if (parser.nextToken() == null) {
+                return problem("json", "", "the body is empty; a JSON document was expected");
             }
+            value.read(parser);
             JsonToken next = parser.nextToken();
             if (next != null) {
-                return Parsed.problem("json", "", "the body holds more than one JSON document (another starts at "
+                return problem("json", "", "the body holds more than one JSON document (another starts at "
                         + where(parser.currentTokenLocation()) + ")");
             }
-            return Parsed.of(node);
+            return Optional.empty();
         } catch (StreamConstraintsException e) {
             String message = firstLine(e.getOriginalMessage());
-            return Parsed.problem("json", "", message.contains("nesting depth")
-                    ? "the body nests deeper than " + MAX_NESTING_DEPTH + " levels, beyond what the checker reads"
-                    : "the body is beyond what the checker reads: " + message.replaceAll(" \\(from `.*", ""));
+            return message.contains("nesting depth") ? Optional.of(tooDeep())
+                    : problem("json", "", "the body is beyond what the checker reads: " + message.replaceAll(" \\(from `.*", ""));
         } catch (JsonProcessingException e) {
             String message = firstLine(e.getOriginalMessage());
             if (message.startsWith("Duplicate field")) {
                 String pointer = e.getProcessor() instanceof JsonParser p ? p.getParsingContext().pathAsPointer().toString() : "";
-                return Parsed.problem("duplicate-key", pointer, "a key appears twice in one object (" + message
+                return problem("duplicate-key", pointer, "a key appears twice in one object (" + message
                         + "); readers differ in which value they keep, so the body is ambiguous");
             }
             if (message.startsWith("Non-standard token")) {
                 message = message.replaceAll(":.*", "") + " (NaN and Infinity are not JSON numbers)";
             }
-            return Parsed.problem("json", "", "the body is not JSON: " + message + where(e.getLocation(), " at "));
-        } catch (IOException | RuntimeException e) {
-            return Parsed.problem("json", "", "the body is not JSON: " + firstLine(String.valueOf(e.getMessage())));
+            return problem("json", "", "the body is not JSON: " + message + where(e.getLocation(), " at "));
+        } catch (RuntimeException e) {
+            return problem("json", "", "the body is not JSON: " + firstLine(String.valueOf(e.getMessage())));
         }
+    }
+
+    /** Reads the rest of the body, so that a byte sequence that is not UTF-8 after a parse problem is found. */
+    private static void drain(Reader in) throws IOException {
+        char[] buffer = new char[8192];
+        while (in.read(buffer) >= 0) {
+            // only decoding
+        }
+    }
+
+    /** The violation of a body that nests deeper than {@link #MAX_NESTING_DEPTH}. */
+    static Violation tooDeep() {
+        return new Violation("", "(body)", "json",
+                "the body nests deeper than " + MAX_NESTING_DEPTH + " levels, beyond what the checker reads");
+    }
+
+    private static Violation notUtf8(Utf8Input.Malformed e) {
+        return new Violation("", "(body)", "encoding", "the body is not valid UTF-8 (at byte " + e.offset() + ")");
+    }
+
+    private static Optional<Violation> problem(String keyword, String pointer, String message) {
+        return Optional.of(new Violation(pointer, "(body)", keyword, message));
     }
 
     /** How deep the arrays and objects of a tree nest, counted without recursion. */

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The outcome of one check: every violation found, in document order. Immutable.
+ * The outcome of one check: every violation found, in document order (by pointer, array positions as numbers,
+ * then by the rule broken). Immutable.
  *
  * @param subject    what was checked, for example {@code modelarts-devserver-jobs listDevServerJobs 200 application/json}
  * @param violations all violations; empty when the checked document conforms
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
 public record ValidationResult(String subject, List<Violation> violations) {
 
     public ValidationResult {
-        violations = List.copyOf(violations);
+        violations = violations.stream().sorted(SchemaChecker.DOCUMENT_ORDER).toList();
     }
 
     /** True when nothing is wrong. */

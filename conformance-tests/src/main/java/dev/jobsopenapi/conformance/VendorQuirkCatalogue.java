@@ -45,7 +45,7 @@ public final class VendorQuirkCatalogue {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 if (!field.getKey().equals(EXTENSION)) {
-                    collect(spec, field.getValue(), pointer + "/" + ApiContract.escape(field.getKey()), found);
+                    collect(spec, field.getValue(), pointer + "/" + SpecDocument.escape(field.getKey()), found);
                 }
             }
         } else if (node.isArray()) {

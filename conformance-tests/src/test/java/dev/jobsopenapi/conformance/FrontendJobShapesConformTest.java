@@ -98,7 +98,7 @@ class FrontendJobShapesConformTest {
     }
 
     /** Each field of the job (and of its nested objects) with the values its Go type cannot produce. */
-    private static Map<String, List<JsonNode>> wrongValuesByField(ObjectNode job) {
+    static Map<String, List<JsonNode>> wrongValuesByField(ObjectNode job) {
         Map<String, List<JsonNode>> wrong = new java.util.LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = job.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
@@ -121,7 +121,7 @@ class FrontendJobShapesConformTest {
         return wrong;
     }
 
-    private static void set(ObjectNode job, String pointer, JsonNode value) {
+    static void set(ObjectNode job, String pointer, JsonNode value) {
         int slash = pointer.lastIndexOf('/');
         ObjectNode parent = slash == 0 ? job : (ObjectNode) job.at(pointer.substring(0, slash));
         parent.set(pointer.substring(slash + 1), value);

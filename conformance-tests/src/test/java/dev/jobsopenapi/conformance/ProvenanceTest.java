@@ -64,7 +64,7 @@ class ProvenanceTest {
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                collectSources(field.getValue(), pointer + "/" + ApiContract.escape(field.getKey()), into);
+                collectSources(field.getValue(), pointer + "/" + SpecDocument.escape(field.getKey()), into);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {

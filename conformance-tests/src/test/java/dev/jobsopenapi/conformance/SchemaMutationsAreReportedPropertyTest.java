@@ -41,7 +41,7 @@ class SchemaMutationsAreReportedPropertyTest {
     private static final List<JsonNode> OTHER_TYPES = List.of(NODES.textNode("mutant"), NODES.numberNode(7), NODES.numberNode(1.5),
             NODES.booleanNode(true), NODES.nullNode(), NODES.arrayNode(), NODES.objectNode());
     private static final List<String> PATTERN_BREAKERS = List.of("x", "", " ", "UPPER CASE!", "💥", "a/b", "x".repeat(70), "driver-1");
-    private static final List<Mutation> MUTATIONS = mutations();
+    static final List<Mutation> MUTATIONS = mutations();
     private static final AtomicInteger REPORTED = new AtomicInteger();
 
     /** One mutated example and the pointer its violation must name. */
@@ -86,7 +86,7 @@ class SchemaMutationsAreReportedPropertyTest {
     }
 
     /** The schema the example documents: its operation's response (or request body) for its media type. */
-    private static String schemaPointer(ApiContract contract, DocumentedExample example) {
+    static String schemaPointer(ApiContract contract, DocumentedExample example) {
         String operation = contract.operation(example.operationId()).orElseThrow().pointer();
         String owner = example.isRequest() ? operation + "/requestBody" : operation + "/responses/" + example.status();
         JsonNode node = contract.document().at(owner);
@@ -94,7 +94,7 @@ class SchemaMutationsAreReportedPropertyTest {
             owner = node.get("$ref").asText().substring(1);
             node = contract.document().at(owner);
         }
-        return owner + "/content/" + ApiContract.escape(example.mediaType()) + "/schema";
+        return owner + "/content/" + SpecDocument.escape(example.mediaType()) + "/schema";
     }
 
     /** The schema behind {@code $ref}s and single-entry {@code allOf} wrappers. */
@@ -189,7 +189,7 @@ class SchemaMutationsAreReportedPropertyTest {
                 JsonNode property = schema.path("properties").get(field.getKey());
                 JsonNode child = property != null ? property : additional.isObject() ? additional : null;
                 if (child != null) {
-                    walk(contract, example, child, field.getValue(), pointer + "/" + ApiContract.escape(field.getKey()), into);
+                    walk(contract, example, child, field.getValue(), pointer + "/" + SpecDocument.escape(field.getKey()), into);
                 }
             }
         } else if (instance.isArray() && schema.has("items")) {

@@ -1,0 +1,215 @@
+package dev.jobsopenapi.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.jobsopenapi.conformance.SpecDocument.entries;
+import static dev.jobsopenapi.conformance.SpecDocument.escape;
+import static dev.jobsopenapi.conformance.SpecDocument.fieldNames;
+
+/**
+ * The operations of one spec and the examples they document, and where the schema of a request body, a response
+ * or a parameter is (or why the spec documents none).
+ */
+final class OperationIndex {
+
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+    /** Where the schema of a body is ({@code pointer}), or why the body is not documented ({@code problems}). */
+    record SchemaTarget(Optional<String> pointer, List<Violation> problems) {
+        static SchemaTarget problem(Violation violation) {
+            return new SchemaTarget(Optional.empty(), List.of(violation));
+        }
+
+        static SchemaTarget none() {
+            return new SchemaTarget(Optional.empty(), List.of());
+        }
+    }
+
+    private final SpecDocument spec;
+    private final List<Operation> operations;
+    private final List<DocumentedExample> examples;
+
+    OperationIndex(SpecDocument spec) {
+        this.spec = spec;
+        this.operations = readOperations(spec.root());
+        this.examples = readExamples();
+    }
+
+    List<Operation> operations() {
+        return operations;
+    }
+
+    Optional<Operation> byId(String operationId) {
+        return operations.stream().filter(op -> op.operationId().equals(operationId)).findFirst();
+    }
+
+    /** The operation for a method on a concrete path; a path without template variables wins over a templated one. */
+    Optional<Operation> find(String method, String path) {
+        String bare = stripQuery(path);
+        return operations.stream()
+                .filter(op -> op.method().equalsIgnoreCase(method) && op.match(bare).isPresent())
+                .min(Comparator.comparingInt(op -> op.pathVariables().size()));
+    }
+
+    /** Why no operation serves the method on the path: the path is unknown, or only the method is. */
+    Violation unknownOperation(String method, String path) {
+        boolean pathKnown = operations.stream().anyMatch(op -> op.match(stripQuery(path)).isPresent());
+        return pathKnown
+                ? new Violation("", spec.location("/paths"), "method", "method " + method.toUpperCase(Locale.ROOT)
+                        + " is not documented for " + path)
+                : new Violation("", spec.location("/paths"), "path", "no path of the spec matches " + path);
+    }
+
+    Violation unknownOperationId(String operationId) {
+        return new Violation("", spec.location("/paths"), "operation",
+                "the spec has no operation with operationId '" + operationId + "'");
+    }
+
+    List<DocumentedExample> examples() {
+        return examples;
+    }
+
+    /** Where the schema of the response's body is, or why the response is not documented at all. */
+    SchemaTarget responseSchema(String operationId, String status, String contentType) {
+        Optional<Operation> operation = byId(operationId);
+        if (operation.isEmpty()) {
+            return SchemaTarget.problem(unknownOperationId(operationId));
+        }
+        String responsesPointer = operation.get().pointer() + "/responses";
+        JsonNode responses = spec.at(responsesPointer);
+        String statusKey = responses.has(status) ? status
+                : !status.isEmpty() && responses.has(status.charAt(0) + "XX") ? status.charAt(0) + "XX"
+                : responses.has("default") ? "default" : null;
+        if (statusKey == null) {
+            return SchemaTarget.problem(new Violation("", spec.location(responsesPointer), "status",
+                    "status " + status + " is not documented for " + operationId
+                    + " (documented: " + String.join(", ", fieldNames(responses)) + ")"));
+        }
+        String contentPointer = spec.resolve(responsesPointer + "/" + escape(statusKey)) + "/content";
+        JsonNode content = spec.at(contentPointer);
+        if (content.isMissingNode() || content.isEmpty()) {
+            return SchemaTarget.none();
+        }
+        String mediaKey = findMediaType(content, contentType);
+        if (mediaKey == null) {
+            return SchemaTarget.problem(new Violation("", spec.location(contentPointer), "content-type",
+                    "content type '" + contentType + "' is not documented for " + operationId + " " + status
+                    + " (documented: " + String.join(", ", fieldNames(content)) + ")"));
+        }
+        return schemaOf(contentPointer + "/" + escape(mediaKey));
+    }
+
+    /** Where the schema of the operation's request body is for the content type, or why there is none. */
+    SchemaTarget requestBodySchema(String operationId, String contentType) {
+        Optional<Operation> operation = byId(operationId);
+        if (operation.isEmpty()) {
+            return SchemaTarget.problem(unknownOperationId(operationId));
+        }
+        String contentPointer = spec.resolve(operation.get().pointer() + "/requestBody") + "/content";
+        JsonNode content = spec.at(contentPointer);
+        String mediaKey = content.isMissingNode() ? null : findMediaType(content, contentType);
+        if (mediaKey == null) {
+            return SchemaTarget.problem(new Violation("", spec.location(contentPointer), "content-type",
+                    operationId + " takes no request body of type '" + contentType + "'"));
+        }
+        return schemaOf(contentPointer + "/" + escape(mediaKey));
+    }
+
+    private SchemaTarget schemaOf(String mediaPointer) {
+        String schemaPointer = mediaPointer + "/schema";
+        return spec.at(schemaPointer).isMissingNode() ? SchemaTarget.none()
+                : new SchemaTarget(Optional.of(schemaPointer), List.of());
+    }
+
+    /**
+     * The pointers of an operation's parameters, {@code $ref}s resolved: those of its path item, then its own (an
+     * operation's parameter replaces the path item's of the same name and location).
+     */
+    List<String> parameterPointers(Operation op) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        String pathItem = op.pointer().substring(0, op.pointer().lastIndexOf('/'));
+        for (String owner : List.of(pathItem, op.pointer())) {
+            JsonNode parameters = spec.at(owner + "/parameters");
+            for (int i = 0; i < parameters.size(); i++) {
+                String pointer = spec.resolve(owner + "/parameters/" + i);
+                JsonNode parameter = spec.at(pointer);
+                byKey.put(parameter.path("in").asText() + ":" + parameter.path("name").asText(), pointer);
+            }
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    static String stripQuery(String path) {
+        int q = path.indexOf('?');
+        return q < 0 ? path : path.substring(0, q);
+    }
+
+    private static String findMediaType(JsonNode content, String contentType) {
+        String wanted = (contentType == null ? "" : contentType).split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        String wildcard = wanted.contains("/") ? wanted.substring(0, wanted.indexOf('/')) + "/*" : wanted;
+        for (String candidate : List.of(wanted, wildcard, "*/*")) {
+            for (String key : fieldNames(content)) {
+                if (key.split(";", 2)[0].trim().equalsIgnoreCase(candidate)) {
+                    return key;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<Operation> readOperations(JsonNode document) {
+        List<Operation> found = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : entries(document.path("paths"))) {
+            for (String method : METHODS) {
+                JsonNode operation = path.getValue().get(method);
+                if (operation != null) {
+                    String upper = method.toUpperCase(Locale.ROOT);
+                    found.add(new Operation(operation.path("operationId").asText(upper + " " + path.getKey()), upper,
+                            path.getKey(), "/paths/" + escape(path.getKey()) + "/" + method));
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private List<DocumentedExample> readExamples() {
+        List<DocumentedExample> found = new ArrayList<>();
+        for (Operation op : operations) {
+            String requestPointer = spec.resolve(op.pointer() + "/requestBody");
+            addExamples(op, DocumentedExample.REQUEST, requestPointer + "/content", found);
+            for (Map.Entry<String, JsonNode> response : entries(spec.at(op.pointer() + "/responses"))) {
+                String responsePointer = spec.resolve(op.pointer() + "/responses/" + escape(response.getKey()));
+                addExamples(op, response.getKey(), responsePointer + "/content", found);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private void addExamples(Operation op, String status, String contentPointer, List<DocumentedExample> into) {
+        for (Map.Entry<String, JsonNode> media : entries(spec.at(contentPointer))) {
+            String mediaPointer = contentPointer + "/" + escape(media.getKey());
+            JsonNode mediaType = media.getValue();
+            if (mediaType.has("example")) {
+                into.add(new DocumentedExample(spec.name(), op.operationId(), op.method(), op.pathTemplate(), status,
+                        media.getKey(), "example", mediaPointer + "/example", "", mediaType.get("example")));
+            }
+            for (Map.Entry<String, JsonNode> example : entries(mediaType.path("examples"))) {
+                String examplePointer = spec.resolve(mediaPointer + "/examples/" + escape(example.getKey()));
+                JsonNode exampleObject = spec.at(examplePointer);
+                if (exampleObject.has("value")) {
+                    into.add(new DocumentedExample(spec.name(), op.operationId(), op.method(), op.pathTemplate(), status,
+                            media.getKey(), example.getKey(), examplePointer + "/value",
+                            exampleObject.path("x-example-source").asText(""), exampleObject.get("value")));
+                }
+            }
+        }
+    }
+}
