@@ -1,5 +1,9 @@
 package dev.jobsopenapi.benchmarks;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
@@ -27,8 +31,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Validating a list body from its text: this library ({@code ApiContract.validateResponse}), next to a plain
- * Jackson {@code readTree} of the same text (the floor) and the networknt validator called directly on the same
- * schema (what the library adds on top of it).
+ * Jackson {@code readTree} of the same text (the floor), the networknt validator called directly on the same
+ * schema (what the library adds on top of it), and Atlassian's swagger-request-validator on the same spec.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +53,8 @@ public class ValidateBenchmark {
     private String body;
     private ObjectMapper json;
     private Schema direct;
+    private OpenApiInteractionValidator atlassian;
+    private String concretePath;
 
     @Setup
     public void setUp() throws Exception {
@@ -68,6 +74,22 @@ public class ValidateBenchmark {
         if (!check.isValid()) {
             throw new IllegalStateException("the generated body does not conform: " + check);
         }
+        try (var in = (modelArts ? BundledSpec.MODELARTS_DEVSERVER_JOBS : BundledSpec.OPENYUANRONG_JOBS).open()) {
+            atlassian = OpenApiInteractionValidator
+                    .createForInlineApiSpecification(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .build();
+        }
+        concretePath = modelArts ? "/v1/0f8c1e2d3b4a5c6d7e8f9a0b1c2d3e4f/dev-servers/jobs" : "/api/jobs";
+        ValidationReport report = atlassian();
+        if (report.hasErrors()) {
+            throw new IllegalStateException("swagger-request-validator faults the generated body: " + report.getMessages());
+        }
+    }
+
+    @Benchmark
+    public ValidationReport atlassian() {
+        return atlassian.validateResponse(concretePath, Request.Method.GET,
+                SimpleResponse.Builder.ok().withContentType("application/json").withBody(body).build());
     }
 
     @Benchmark

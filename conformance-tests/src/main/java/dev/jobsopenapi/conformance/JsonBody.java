@@ -1,12 +1,14 @@
 package dev.jobsopenapi.conformance;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -21,6 +23,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a response or request body as exactly one JSON document, strictly: a body that is not (empty, not
@@ -37,7 +41,9 @@ final class JsonBody {
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
                     .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                     .build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // Keys twice in one object are found as the tree is built (at no cost), not by the parser's own
+            // detection, which keeps a set of every object's names.
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE) // the caller's stream: read to its end, not closed
             .build();
 
@@ -47,6 +53,8 @@ final class JsonBody {
             return new Parsed(Optional.of(node), Optional.empty());
         }
     }
+
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '.*?'(?= for `|$)");
 
     private JsonBody() {
     }
@@ -124,9 +132,10 @@ final class JsonBody {
                     : problem("json", "", "the body is beyond what the checker reads: " + message.replaceAll(" \\(from `.*", ""));
         } catch (JsonProcessingException e) {
             String message = firstLine(e.getOriginalMessage());
-            if (message.startsWith("Duplicate field")) {
+            Matcher duplicate = DUPLICATE_FIELD.matcher(message);
+            if (duplicate.lookingAt()) {
                 String pointer = e.getProcessor() instanceof JsonParser p ? p.getParsingContext().pathAsPointer().toString() : "";
-                return problem("duplicate-key", pointer, "a key appears twice in one object (" + message
+                return problem("duplicate-key", pointer, "a key appears twice in one object (" + duplicate.group()
                         + "); readers differ in which value they keep, so the body is ambiguous");
             }
             if (message.startsWith("Non-standard token")) {
@@ -136,6 +145,14 @@ final class JsonBody {
         } catch (RuntimeException e) {
             return problem("json", "", "the body is not JSON: " + firstLine(String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * The exception a reader of values throws on the second of two equal keys in one object, as the tree builder
+     * throws it (call it once the value is read).
+     */
+    static JsonProcessingException duplicateKey(JsonParser parser, String name) {
+        return new JsonParseException(parser, "Duplicate field '" + name + "'");
     }
 
     /** Reads the rest of the body, so that a byte sequence that is not UTF-8 after a parse problem is found. */

@@ -109,7 +109,11 @@ final class ResponseChecker {
             ObjectNode envelope = JsonBody.TREES.createObjectNode();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
+                boolean seen = envelope.has(name);
                 JsonToken valueToken = parser.nextToken();
+                if (seen && valueToken.isStructStart()) {
+                    throw JsonBody.duplicateKey(parser, name); // the tree builder finds it as the container starts
+                }
                 String itemsPointer = plan.propertyItems().get(name);
                 if (itemsPointer != null && valueToken == JsonToken.START_ARRAY) {
                     // The array's own schema is plain (type and items only): an empty one stands in for it.
@@ -117,6 +121,9 @@ final class ResponseChecker {
                     readElements(parser, itemsPointer, "/" + SpecDocument.escape(name), into);
                 } else {
                     envelope.set(name, readTree(parser));
+                }
+                if (seen) {
+                    throw JsonBody.duplicateKey(parser, name); // and a scalar's once it is read
                 }
             }
             schemas.check(schemaPointer, envelope, "", into);

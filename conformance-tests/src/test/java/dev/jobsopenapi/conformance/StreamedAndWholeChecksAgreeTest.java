@@ -181,6 +181,23 @@ class StreamedAndWholeChecksAgreeTest {
         }
     }
 
+    @Test
+    void keysTwiceInOneObjectAreTheSameProblemBothWays() {
+        String page = "{\"current\":1,\"pages\":1,\"size\":1,\"total\":1,";
+        for (String body : List.of(page + "\"data\":[],\"data\":[{\"id\":\"a\",\"status\":\"FINISHED\"}]}",
+                page + "\"data\":[{\"id\":\"a\",\"id\":\"b\",\"status\":\"FINISHED\"}]}",
+                page + "\"total\":2,\"data\":[]}",
+                page + "\"data\":[{\"id\":7}],\"data\":[{\"id\":\"a\",\"status\":1,\"status\":2}]}")) {
+            assertAgree(MODELARTS, "listDevServerJobs", "200", "application/json", body);
+            assertEquals("duplicate-key", MODELARTS.validateResponse("listDevServerJobs", "200", "application/json", body)
+                    .violations().get(0).keyword(), body);
+        }
+        String list = "[{\"submission_id\":\"a\",\"status\":\"RUNNING\",\"driver_info\":{\"id\":\"x\",\"id\":\"y\"}}]";
+        assertAgree(OPENYUANRONG, "listJobs", "200", "application/json", list);
+        assertEquals("/0/driver_info/id", OPENYUANRONG.validateResponse("listJobs", "200", "application/json", list)
+                .violations().get(0).pointer());
+    }
+
     @Provide
     Arbitrary<String> jsonishText() {
         Arbitrary<String> pieces = Arbitraries.of("[", "]", "{", "}", ",", ":", "\"id\"", "\"status\"", "\"data\"", "\"x\"", "1",
