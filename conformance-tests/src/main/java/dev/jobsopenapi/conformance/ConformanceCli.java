@@ -2,6 +2,7 @@ package dev.jobsopenapi.conformance;
 
 import dev.jobsopenapi.specs.BundledSpec;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -61,7 +62,8 @@ public final class ConformanceCli {
 
               common options:
                   --format text|json|junit   the report format (default text)
-                  --max-body-mib N           the largest body read (default 32)
+                  --max-body-mib N           the largest body read (default 32; validate: no limit,
+                                             as it reads the body as a stream in bounded memory)
 
               --help, -h               print this text;  --version  print the version
 
@@ -282,15 +284,18 @@ public final class ConformanceCli {
         String contentType = options.value("--content-type").orElse("application/json");
         String operationId = operationOf(contract, options);
         String source = options.positional().isEmpty() ? "-" : options.positional().get(0);
-        long maxBytes = options.maxBodyBytes();
-        byte[] body = readBody(source, in, maxBytes);
+        // The body is read as a stream, in bounded memory: no size limit unless one is asked for.
+        long maxBytes = options.value("--max-body-mib").isPresent() ? options.maxBodyBytes() : Long.MAX_VALUE;
 
         // A body that is too large, not UTF-8 or not JSON is a non-conforming answer (exit 1), not a usage error.
-        ValidationResult result = body.length > maxBytes
-                ? new ValidationResult(contract.name() + " " + operationId + " " + status + " " + contentType,
-                        List.of(new Violation("", "(body)", "size", (source.equals("-") ? "standard input" : source)
-                                + " is over the limit of " + maxBytes + " bytes (--max-body-mib)")))
-                : contract.validateResponse(operationId, status, contentType, body);
+        ValidationResult result;
+        try (InputStream body = new LimitedInput(openBody(source, in), maxBytes)) {
+            result = contract.validateResponse(operationId, status, contentType, body);
+        } catch (LimitedInput.OverLimit e) {
+            result = new ValidationResult(contract.name() + " " + operationId + " " + status + " " + contentType,
+                    List.of(new Violation("", "(body)", "size", (source.equals("-") ? "standard input" : source)
+                            + " is over the limit of " + maxBytes + " bytes (--max-body-mib)")));
+        }
         Report report = new Report("jobs-openapi validate");
         report.add(result);
         report.print(format, out, "");
@@ -315,18 +320,63 @@ public final class ConformanceCli {
                 new IllegalArgumentException(contract.name() + " documents no " + m.toUpperCase(java.util.Locale.ROOT) + " " + p));
     }
 
-    /** The body, or its first {@code maxBytes + 1} bytes when it is larger (so the caller can tell). */
-    private static byte[] readBody(String source, InputStream stdin, long maxBytes) throws IOException {
-        int cap = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1);
+    /** The body file, or standard input (left open: it is not ours). */
+    private static InputStream openBody(String source, InputStream stdin) throws IOException {
         if (source.equals("-")) {
-            return stdin.readNBytes(cap);
+            return new FilterInputStream(stdin) {
+                @Override
+                public void close() {
+                    // standard input stays open
+                }
+            };
         }
         Path file = Path.of(source);
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(source);
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(cap);
+        return Files.newInputStream(file);
+    }
+
+    /** A stream that fails with {@link OverLimit} once more than {@code limit} bytes are read from it. */
+    private static final class LimitedInput extends FilterInputStream {
+        /** The body is larger than the limit. */
+        static final class OverLimit extends IOException {
+            OverLimit() {
+                super("over the limit");
+            }
+        }
+
+        private final long limit;
+        private long count;
+
+        LimitedInput(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) throws OverLimit {
+            count += n;
+            if (count > limit) {
+                throw new OverLimit();
+            }
         }
     }
 

@@ -46,8 +46,13 @@ class ConformanceCliIT {
     }
 
     private static Run run(Map<String, String> env, String stdin, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        return run(List.of(), env, stdin, args);
+    }
+
+    private static Run run(List<String> jvmOptions, Map<String, String> env, String stdin, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove(ConformanceCli.DEFAULT_TOKEN_ENV);
@@ -172,13 +177,48 @@ class ConformanceCliIT {
         try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
             file.setLength(50L * 1024 * 1024);
         }
-        Run tooBig = run("validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs", big.toString());
+        Run tooBig = run("validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs", "--max-body-mib", "32", big.toString());
         assertEquals(1, tooBig.exit(), tooBig::toString);
         assertTrue(tooBig.out().contains("over the limit of 33554432 bytes"), tooBig.out());
+        Run noLimit = run("validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs", big.toString());
+        assertEquals(1, noLimit.exit(), noLimit::toString);
+        assertTrue(noLimit.out().contains("not JSON"), noLimit.out());
         Path notUtf8 = Files.write(dir.resolve("latin1.json"), new byte[] {'[', '"', (byte) 0xE9, '"', ']'});
         Run latin1 = run("validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs", notUtf8.toString());
         assertEquals(1, latin1.exit(), latin1::toString);
         assertTrue(latin1.out().contains("not valid UTF-8"), latin1.out());
+    }
+
+    @Test
+    void aHundredMegabyteListIsValidatedInABoundedHeapAndItsFaultsNamedAtTheirPlace(@TempDir Path dir) throws Exception {
+        // The body is 100 MB; the heap is 48 MB. Reading the body whole would need several times the body.
+        List<JsonNode> jobs = new ArrayList<>();
+        ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS).example("listJobs", "200").orElseThrow().value().forEach(jobs::add);
+        Path good = dir.resolve("good.json");
+        Path bad = dir.resolve("bad.json");
+        long count = 0;
+        try (var goodOut = Files.newBufferedWriter(good); var badOut = Files.newBufferedWriter(bad)) {
+            goodOut.write('[');
+            badOut.write('[');
+            for (long written = 1; written < 100_000_000; count++) {
+                String job = jobs.get((int) (count % jobs.size())).toString();
+                String separator = count == 0 ? "" : ",";
+                goodOut.write(separator + job);
+                badOut.write(separator + (count == 123_456 ? job.replaceFirst("\"status\":\"[A-Z]*\"", "\"status\":7") : job));
+                written += separator.length() + job.length();
+            }
+            goodOut.write(']');
+            badOut.write(']');
+        }
+        assertTrue(Files.size(good) >= 100_000_000 && count > 123_456, count + " jobs");
+        List<String> smallHeap = List.of("-Xmx48m");
+        Run conforms = run(smallHeap, Map.of(), "", "validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs", good.toString());
+        assertEquals(0, conforms.exit(), conforms::toString);
+        assertTrue(conforms.out().startsWith("PASS"), conforms.out());
+        Run faulted = run(smallHeap, Map.of(), "", "validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs", bad.toString());
+        assertEquals(1, faulted.exit(), faulted::toString);
+        assertTrue(faulted.out().contains("/123456/status: integer found, string expected"), faulted.out());
+        assertEquals("", faulted.err());
     }
 
     @Test
