@@ -1,8 +1,8 @@
 package dev.jobsopenapi.benchmarks;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jobsopenapi.modelarts.client.model.DevServerJobPage;
 import dev.jobsopenapi.openyuanrong.client.model.JobDetails;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,42 +17,50 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Decoding an openYuanrong job list: the generated client's models (with the shared {@code Timestamp}) read by
- * the client's own mapper, next to plain Jackson databind of the same text into maps.
+ * Decoding a job list (a ModelArts page, an openYuanrong list): the generated client's models (with the shared
+ * {@code Timestamp}) read by the client's own mapper, next to plain untyped Jackson databind of the same text.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Measurement(iterations = 5, time = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class DecodeBenchmark {
 
     @Param({"1000", "10000", "100000"})
     public int jobs;
 
+    @Param({"modelarts", "openyuanrong"})
+    public String api;
+
     private String body;
     private ObjectMapper client;
     private ObjectMapper plain;
+    private boolean modelArts;
 
     @Setup
     public void setUp() {
-        body = Bodies.openYuanrongList(jobs);
-        client = new dev.jobsopenapi.openyuanrong.client.ApiClient().getObjectMapper();
-        plain = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        modelArts = api.equals("modelarts");
+        body = modelArts ? Bodies.modelArtsList(jobs) : Bodies.openYuanrongList(jobs);
+        client = modelArts ? new dev.jobsopenapi.modelarts.client.ApiClient().getObjectMapper()
+                : new dev.jobsopenapi.openyuanrong.client.ApiClient().getObjectMapper();
+        plain = new ObjectMapper();
     }
 
+    /** Into the generated models, with the client's own mapper (as {@code listJobs} and {@code listDevServerJobs} decode). */
     @Benchmark
-    public List<JobDetails> generatedModels() throws Exception {
-        return client.readValue(body, new TypeReference<List<JobDetails>>() { });
+    public Object generatedModels() throws Exception {
+        return modelArts ? client.readValue(body, DevServerJobPage.class)
+                : client.readValue(body, new TypeReference<List<JobDetails>>() { });
     }
 
+    /** Plain, untyped databind of the same text (maps, lists, strings and numbers). */
     @Benchmark
-    public List<Map<String, Object>> plainDatabind() throws Exception {
-        return plain.readValue(body, new TypeReference<List<Map<String, Object>>>() { });
+    public Object plainDatabind() throws Exception {
+        return plain.readValue(body, Object.class);
     }
 }
