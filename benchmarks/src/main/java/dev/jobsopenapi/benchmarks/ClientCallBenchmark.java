@@ -60,7 +60,8 @@ public class ClientCallBenchmark {
         client.updateBaseUri(server.openYuanrongBaseUri().toString());
         generated = new JobsApi(client);
         raw = HttpClient.newHttpClient();
-        rawRequest = HttpRequest.newBuilder(URI.create(server.baseUri() + "/api/jobs/" + JOB)).GET().build();
+        rawRequest = HttpRequest.newBuilder(URI.create(server.baseUri() + "/api/jobs/" + JOB))
+                .header("Accept", "application/json").GET().build(); // the request the generated client sends
         json = client.getObjectMapper();
     }
 
