@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -267,13 +266,8 @@ public final class ApiContract {
             return List.of(new Violation("", spec.location(String.valueOf(schemaPointer)), "schema",
                     "the spec has no schema at '" + schemaPointer + "'"));
         }
-        if (JsonBody.depth(instance) > JsonBody.MAX_NESTING_DEPTH) {
-            return List.of(JsonBody.tooDeep());
-        }
-        List<Violation> found = new ArrayList<>();
-        schemas.check(schemaPointer, instance, "", found);
-        found.sort(SchemaChecker.DOCUMENT_ORDER);
-        return List.copyOf(found);
+        return schemas.checkTree(new OperationIndex.SchemaTarget(Optional.of(schemaPointer), List.of()), instance).stream()
+                .sorted(SchemaChecker.DOCUMENT_ORDER).toList();
     }
 
     /**

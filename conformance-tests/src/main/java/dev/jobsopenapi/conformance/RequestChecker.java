@@ -37,16 +37,8 @@ final class RequestChecker {
     }
 
     ValidationResult checkBody(String operationId, String contentType, JsonNode body) {
-        OperationIndex.SchemaTarget target = index.requestBodySchema(operationId, contentType);
-        List<Violation> found = new ArrayList<>(target.problems());
-        if (target.problems().isEmpty() && target.pointer().isPresent()) {
-            if (JsonBody.depth(body) > JsonBody.MAX_NESTING_DEPTH) {
-                found.add(JsonBody.tooDeep());
-            } else {
-                schemas.check(target.pointer().get(), body, "", found);
-            }
-        }
-        return new ValidationResult(subject(operationId, contentType), found);
+        return new ValidationResult(subject(operationId, contentType),
+                schemas.checkTree(index.requestBodySchema(operationId, contentType), body));
     }
 
     private String subject(String operationId, String contentType) {

@@ -72,16 +72,8 @@ final class ResponseChecker {
 
     /** Checks a parsed body. */
     ValidationResult check(String operationId, String status, String contentType, JsonNode body) {
-        OperationIndex.SchemaTarget target = index.responseSchema(operationId, status, contentType);
-        List<Violation> found = new ArrayList<>(target.problems());
-        if (target.problems().isEmpty() && target.pointer().isPresent()) {
-            if (JsonBody.depth(body) > JsonBody.MAX_NESTING_DEPTH) {
-                found.add(JsonBody.tooDeep());
-            } else {
-                schemas.check(target.pointer().get(), body, "", found);
-            }
-        }
-        return new ValidationResult(subject(operationId, status, contentType), found);
+        return new ValidationResult(subject(operationId, status, contentType),
+                schemas.checkTree(index.responseSchema(operationId, status, contentType), body));
     }
 
     /**

@@ -73,6 +73,23 @@ final class SchemaChecker {
         }
     }
 
+    /**
+     * The violations of a tree built in memory against the body schema of a target, or why the target is not
+     * documented: a tree nesting deeper than {@link JsonBody#MAX_NESTING_DEPTH} is one violation (text read by
+     * {@link JsonBody} is within the limit already).
+     */
+    List<Violation> checkTree(OperationIndex.SchemaTarget target, JsonNode tree) {
+        if (!target.problems().isEmpty() || target.pointer().isEmpty()) {
+            return target.problems();
+        }
+        if (JsonBody.depth(tree) > JsonBody.MAX_NESTING_DEPTH) {
+            return List.of(JsonBody.tooDeep());
+        }
+        List<Violation> found = new ArrayList<>();
+        check(target.pointer().get(), tree, "", found);
+        return found;
+    }
+
     /** The violations the full validator reports, with no quick check before it (the reference). */
     List<Violation> report(String schemaPointer, JsonNode instance) {
         JsonNode value = instance == null ? MissingNode.getInstance() : instance;
