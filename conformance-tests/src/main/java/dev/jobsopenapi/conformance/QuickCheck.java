@@ -69,7 +69,8 @@ final class QuickCheck {
         return rule(schemaPointer).test(value);
     }
 
-    private Rule rule(String schemaPointer) {
+    /** The compiled rule of the schema at the pointer, for a caller that judges many values against it. */
+    Rule rule(String schemaPointer) {
         Rule rule = bySchemaPointer.get(schemaPointer);
         if (rule == null) {
             rule = compile(spec.at(schemaPointer));

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -68,6 +71,35 @@ final class ResponseChecker {
         List<Violation> found = new ArrayList<>();
         Optional<Violation> problem = JsonBody.read(body, parser -> readValue(parser, schemaPointer, plan, found));
         return new ValidationResult(subject, problem.map(List::of).orElse(found));
+    }
+
+    /**
+     * Checks a body given whole as text: a first pass over its tokens clears a body with nothing to report; any
+     * other body is checked as {@link #check(String, String, String, Reader)} checks it.
+     */
+    ValidationResult check(String operationId, String status, String contentType, String body) {
+        OperationIndex.SchemaTarget target = index.responseSchema(operationId, status, contentType);
+        if (target.problems().isEmpty() && target.pointer().isPresent() && schemas.tokens().clean(target.pointer().get(), body)) {
+            return new ValidationResult(subject(operationId, status, contentType), List.of());
+        }
+        try {
+            return check(operationId, status, contentType, new StringReader(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a string reader does not fail
+        }
+    }
+
+    /** As {@link #check(String, String, String, String)}, for the bytes of a body (UTF-8). */
+    ValidationResult check(String operationId, String status, String contentType, byte[] body) {
+        OperationIndex.SchemaTarget target = index.responseSchema(operationId, status, contentType);
+        if (target.problems().isEmpty() && target.pointer().isPresent() && schemas.tokens().clean(target.pointer().get(), body)) {
+            return new ValidationResult(subject(operationId, status, contentType), List.of());
+        }
+        try {
+            return check(operationId, status, contentType, new Utf8Input(new ByteArrayInputStream(body)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
     }
 
     /** Checks a parsed body. */

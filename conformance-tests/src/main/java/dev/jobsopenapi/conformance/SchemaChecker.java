@@ -33,6 +33,7 @@ final class SchemaChecker {
     private final String documentIri;
     private final SchemaRegistry registry;
     private final QuickCheck quick;
+    private final TokenCheck tokens;
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
     SchemaChecker(SpecDocument spec) {
@@ -52,6 +53,12 @@ final class SchemaChecker {
                 .schemaRegistryConfig(config)
                 .schemas(Map.of(documentIri, documentJson)));
         this.quick = new QuickCheck(spec, config.getRegularExpressionFactory());
+        this.tokens = new TokenCheck(spec, quick);
+    }
+
+    /** The first pass over a body's text that proves a conforming body conforms without building trees. */
+    TokenCheck tokens() {
+        return tokens;
     }
 
     /** True when the spec has a schema at the pointer. */

@@ -74,6 +74,54 @@ class StreamedAndWholeChecksAgreeTest {
         }
     }
 
+    @Test
+    void theTokenCheckClearsEveryConformingDocumentedResponseAndEveryFrontendJobShapeInAList() throws IOException {
+        // Otherwise conforming bodies would silently be read twice: the first pass must follow every schema used.
+        int cleared = 0;
+        for (ApiContract contract : List.of(MODELARTS, OPENYUANRONG)) {
+            TokenCheck tokens = new TokenCheck(specOf(contract), quickCheckOf(contract));
+            for (DocumentedExample example : contract.examples()) {
+                String text = example.value().toString();
+                if (!example.isRequest() && text.length() >= 64) {
+                    String schema = SchemaMutationsAreReportedPropertyTest.schemaPointer(contract, example);
+                    assertTrue(tokens.clean(schema, text), example::toString);
+                    assertTrue(tokens.clean(schema, text.getBytes(StandardCharsets.UTF_8)), example::toString);
+                    cleared++;
+                }
+            }
+        }
+        TokenCheck tokens = new TokenCheck(specOf(OPENYUANRONG), quickCheckOf(OPENYUANRONG));
+        String listSchema = responseSchema(OPENYUANRONG, "listJobs");
+        for (FrontendJobs.Shape shape : FrontendJobs.shapes()) {
+            String list = NODES.arrayNode().add(FrontendJobs.job(shape, FrontendJobs.plainValues())).toString();
+            assertTrue(tokens.clean(listSchema, list), list);
+            cleared++;
+        }
+        assertTrue(cleared > 400, cleared + " bodies");
+    }
+
+    @Test
+    void theTokenCheckLeavesEveryBodyWithSomethingToReportToTheFullCheck() throws IOException {
+        TokenCheck tokens = new TokenCheck(specOf(OPENYUANRONG), quickCheckOf(OPENYUANRONG));
+        String listSchema = responseSchema(OPENYUANRONG, "listJobs");
+        String job = FrontendJobs.job(FrontendJobs.shapes().get(0), FrontendJobs.plainValues()).toString();
+        String list = "[" + job + "," + job + "]";
+        assertTrue(tokens.clean(listSchema, list));
+        for (String body : List.of(list.replace("\"status\":\"", "\"status\":7,\"x\":\""), // a wrong type
+                list.replace("{\"", "{\"status\":\"RUNNING\",\""),                        // a key twice
+                list + " ",                                                                       // still clean
+                list + "[]",                                                                      // two documents
+                "\uFEFF" + list,                                                                 // a byte-order mark
+                list.substring(0, list.length() - 1))) {                                          // cut short
+            ValidationResult full = OPENYUANRONG.validateResponseWhole("listJobs", "200", "application/json", body);
+            assertEquals(full.isValid(), tokens.clean(listSchema, body), body);
+            assertEquals(full.isValid(), tokens.clean(listSchema, body.getBytes(StandardCharsets.UTF_8)), body);
+        }
+        byte[] bytes = list.getBytes(StandardCharsets.UTF_8);
+        bytes[bytes.length / 2] = (byte) 0xC0; // not UTF-8
+        assertTrue(!tokens.clean(listSchema, bytes));
+    }
+
     @Provide
     Arbitrary<SchemaMutationsAreReportedPropertyTest.Mutation> everyMutation() {
         return Arbitraries.of(SchemaMutationsAreReportedPropertyTest.MUTATIONS);
@@ -236,6 +284,13 @@ class StreamedAndWholeChecksAgreeTest {
             QUICK.put(contract.name(), quick);
         }
         return quick;
+    }
+
+    private static SpecDocument specOf(ApiContract contract) throws IOException {
+        BundledSpec spec = BundledSpec.byName(contract.name());
+        try (InputStream in = spec.open()) {
+            return SpecDocument.read(spec.specName(), in, spec.resourcePath());
+        }
     }
 
     private static String responseSchema(ApiContract contract, String operationId) {
