@@ -30,7 +30,9 @@ import java.util.concurrent.TimeUnit;
  * plus Jackson doing the same work (the same GET, the body read into the same model), each with the server's
  * TCP_NODELAY on (as {@code ReferenceServer} starts it) and off (the JDK's default), to show what Nagle's
  * algorithm costs every call. Loopback latency on a small machine has a long tail, so calls are sampled and the
- * median (p0.50) is the figure to compare.
+ * median (p0.50) is the figure to compare. Each benchmark runs in a JVM and a period of its own, so drift on the
+ * machine moves the ratio between them; {@link ClientCallsSideBySide} measures the ratio with the calls
+ * interleaved, and {@link ClientOverheadBenchmark} each client's own work without the network.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

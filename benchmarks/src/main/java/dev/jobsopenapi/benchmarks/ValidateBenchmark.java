@@ -2,6 +2,7 @@ package dev.jobsopenapi.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -48,6 +49,7 @@ public class ValidateBenchmark {
     private ApiContract contract;
     private String operationId;
     private String body;
+    private String faultyBody;
     private ObjectMapper json;
     private Schema direct;
 
@@ -69,11 +71,26 @@ public class ValidateBenchmark {
         if (!check.isValid()) {
             throw new IllegalStateException("the generated body does not conform: " + check);
         }
+        JsonNode faulty = json.readTree(body);
+        JsonNode list = modelArts ? faulty.get("data") : faulty;
+        ((ObjectNode) list.get(jobs - 1)).put("status", 7);
+        faultyBody = faulty.toString();
+        String at = (modelArts ? "/data/" : "/") + (jobs - 1) + "/status";
+        ValidationResult fault = contract.validateResponse(operationId, "200", "application/json", faultyBody);
+        if (fault.violations().size() != 1 || !fault.violations().get(0).pointer().equals(at)) {
+            throw new IllegalStateException("expected one violation at " + at + ": " + fault);
+        }
     }
 
     @Benchmark
     public ValidationResult library() {
         return contract.validateResponse(operationId, "200", "application/json", body);
+    }
+
+    /** The same body with a wrong-typed status in its last job: the first pass reads it all, then the full check. */
+    @Benchmark
+    public ValidationResult libraryLastJobFaulty() {
+        return contract.validateResponse(operationId, "200", "application/json", faultyBody);
     }
 
     @Benchmark

@@ -1,0 +1,89 @@
+package dev.jobsopenapi.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jobsopenapi.openyuanrong.client.ApiClient;
+import dev.jobsopenapi.openyuanrong.client.api.JobsApi;
+import dev.jobsopenapi.openyuanrong.client.model.JobDetails;
+import dev.jobsopenapi.reference.ReferenceServer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A client's own work per call, without the network: the same {@code GET /api/jobs/{id}} as
+ * {@link ClientCallBenchmark}, answered at once in the calling thread by {@link CannedHttpClient} with the
+ * answer the reference server gave (recorded at setup). What the generated client adds to a call over raw
+ * {@code java.net.http} + Jackson is the difference between these figures, measured without loopback's noise.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ClientOverheadBenchmark {
+
+    static final String JOB = "app-fe4ee1e5-d24f-4236-be15-7654e3c2229b";
+
+    private JobsApi generated;
+    private HttpClient raw;
+    private HttpRequest rawRequest;
+    private ObjectMapper json;
+
+    @Setup(Level.Trial)
+    public void record() throws Exception {
+        HttpResponse<byte[]> answer;
+        String baseUri;
+        try (ReferenceServer server = ReferenceServer.start("127.0.0.1", 0)) {
+            baseUri = server.openYuanrongBaseUri().toString();
+            answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUri + "/api/jobs/" + JOB))
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("the reference server answered " + answer.statusCode());
+        }
+        CannedHttpClient canned = new CannedHttpClient(answer.statusCode(), answer.headers(), answer.body());
+        ApiClient client = new ApiClient();
+        client.setHttpClientBuilder(canned.builder());
+        client.updateBaseUri(baseUri);
+        generated = new JobsApi(client);
+        raw = canned;
+        rawRequest = HttpRequest.newBuilder(URI.create(baseUri + "/api/jobs/" + JOB))
+                .header("Accept", "application/json").GET().build();
+        json = client.getObjectMapper();
+    }
+
+    @Benchmark
+    public JobDetails generatedClient() throws Exception {
+        return generated.getJob(JOB);
+    }
+
+    @Benchmark
+    public JobDetails rawJavaNetHttp() throws Exception {
+        HttpResponse<byte[]> response = raw.send(rawRequest, HttpResponse.BodyHandlers.ofByteArray());
+        return json.readValue(response.body(), JobDetails.class);
+    }
+
+    @Benchmark
+    public JobDetails rawJavaNetHttpStreamed() throws Exception {
+        HttpResponse<InputStream> response = raw.send(rawRequest, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            return json.readValue(body.readAllBytes(), JobDetails.class);
+        }
+    }
+}
