@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Checks response bodies against the schema the spec documents for their operation, status and content type.
@@ -78,8 +79,7 @@ final class ResponseChecker {
      * other body is checked as {@link #check(String, String, String, Reader)} checks it.
      */
     ValidationResult check(String operationId, String status, String contentType, String body) {
-        OperationIndex.SchemaTarget target = index.responseSchema(operationId, status, contentType);
-        if (target.problems().isEmpty() && target.pointer().isPresent() && schemas.tokens().clean(target.pointer().get(), body)) {
+        if (cleared(operationId, status, contentType, schema -> schemas.tokens().clean(schema, body))) {
             return new ValidationResult(subject(operationId, status, contentType), List.of());
         }
         try {
@@ -91,8 +91,7 @@ final class ResponseChecker {
 
     /** As {@link #check(String, String, String, String)}, for the bytes of a body (UTF-8). */
     ValidationResult check(String operationId, String status, String contentType, byte[] body) {
-        OperationIndex.SchemaTarget target = index.responseSchema(operationId, status, contentType);
-        if (target.problems().isEmpty() && target.pointer().isPresent() && schemas.tokens().clean(target.pointer().get(), body)) {
+        if (cleared(operationId, status, contentType, schema -> schemas.tokens().clean(schema, body))) {
             return new ValidationResult(subject(operationId, status, contentType), List.of());
         }
         try {
@@ -100,6 +99,12 @@ final class ResponseChecker {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
         }
+    }
+
+    /** True when the operation documents a body schema for the answer and the first pass clears the body. */
+    private boolean cleared(String operationId, String status, String contentType, Predicate<String> clean) {
+        OperationIndex.SchemaTarget target = index.responseSchema(operationId, status, contentType);
+        return target.problems().isEmpty() && target.pointer().isPresent() && clean.test(target.pointer().get());
     }
 
     /** Checks a parsed body. */
