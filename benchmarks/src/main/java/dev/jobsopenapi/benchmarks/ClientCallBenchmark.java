@@ -1,8 +1,5 @@
 package dev.jobsopenapi.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jobsopenapi.openyuanrong.client.ApiClient;
-import dev.jobsopenapi.openyuanrong.client.api.JobsApi;
 import dev.jobsopenapi.openyuanrong.client.model.JobDetails;
 import dev.jobsopenapi.reference.ReferenceServer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,10 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,29 +36,19 @@ import java.util.concurrent.TimeUnit;
 @Fork(2)
 public class ClientCallBenchmark {
 
-    private static final String JOB = "app-fe4ee1e5-d24f-4236-be15-7654e3c2229b";
-
     /** The server's {@code sun.net.httpserver.nodelay}, set before it starts. */
     @Param({"true", "false"})
     public String nodelay;
 
     private ReferenceServer server;
-    private JobsApi generated;
-    private HttpClient raw;
-    private HttpRequest rawRequest;
-    private ObjectMapper json;
+    private JobCall call;
 
     @Setup(Level.Trial)
     public void start() {
         System.setProperty("sun.net.httpserver.nodelay", nodelay);
         server = ReferenceServer.start("127.0.0.1", 0);
-        ApiClient client = new ApiClient();
-        client.updateBaseUri(server.openYuanrongBaseUri().toString());
-        generated = new JobsApi(client);
-        raw = HttpClient.newHttpClient();
-        rawRequest = HttpRequest.newBuilder(URI.create(server.baseUri() + "/api/jobs/" + JOB))
-                .header("Accept", "application/json").GET().build(); // the request the generated client sends
-        json = client.getObjectMapper();
+        HttpClient raw = HttpClient.newHttpClient(); // each benchmark makes calls one way only
+        call = new JobCall(server.openYuanrongBaseUri().toString(), HttpClient.newBuilder(), raw, raw);
     }
 
     @TearDown(Level.Trial)
@@ -74,21 +58,17 @@ public class ClientCallBenchmark {
 
     @Benchmark
     public JobDetails generatedClient() throws Exception {
-        return generated.getJob(JOB);
+        return call.generated();
     }
 
     @Benchmark
     public JobDetails rawJavaNetHttp() throws Exception {
-        HttpResponse<byte[]> response = raw.send(rawRequest, HttpResponse.BodyHandlers.ofByteArray());
-        return json.readValue(response.body(), JobDetails.class);
+        return call.raw();
     }
 
     /** The raw call with the body handler the generated client uses (a stream), to see what that costs. */
     @Benchmark
     public JobDetails rawJavaNetHttpStreamed() throws Exception {
-        HttpResponse<java.io.InputStream> response = raw.send(rawRequest, HttpResponse.BodyHandlers.ofInputStream());
-        try (java.io.InputStream body = response.body()) {
-            return json.readValue(body.readAllBytes(), JobDetails.class);
-        }
+        return call.rawStreamed();
     }
 }

@@ -1,16 +1,8 @@
 package dev.jobsopenapi.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jobsopenapi.openyuanrong.client.ApiClient;
-import dev.jobsopenapi.openyuanrong.client.api.JobsApi;
-import dev.jobsopenapi.openyuanrong.client.model.JobDetails;
 import dev.jobsopenapi.reference.ReferenceServer;
 
-import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -31,7 +23,6 @@ import java.util.concurrent.Callable;
  */
 public final class ClientCallsSideBySide {
 
-    private static final String JOB = ClientOverheadBenchmark.JOB;
     private static final int RESAMPLES = 1_000;
 
     private ClientCallsSideBySide() {
@@ -79,24 +70,11 @@ public final class ClientCallsSideBySide {
      * would: a client shared by some of them and not the others makes those faster.
      */
     private static Map<String, Callable<Object>> ways(String baseUri) {
-        ApiClient client = new ApiClient();
-        client.updateBaseUri(baseUri);
-        JobsApi generated = new JobsApi(client);
-        ObjectMapper json = client.getObjectMapper();
-        HttpClient raw = HttpClient.newHttpClient();
-        HttpClient rawStreamed = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUri + "/api/jobs/" + JOB))
-                .header("Accept", "application/json").GET().build();
-        Class<JobDetails> model = JobDetails.class;
+        JobCall call = new JobCall(baseUri, HttpClient.newBuilder(), HttpClient.newHttpClient(), HttpClient.newHttpClient());
         Map<String, Callable<Object>> ways = new LinkedHashMap<>();
-        ways.put("raw `java.net.http` + Jackson, `ofByteArray()`", () ->
-                json.readValue(raw.send(request, HttpResponse.BodyHandlers.ofByteArray()).body(), model));
-        ways.put("raw `java.net.http` + Jackson, `ofInputStream()`", () -> {
-            try (InputStream body = rawStreamed.send(request, HttpResponse.BodyHandlers.ofInputStream()).body()) {
-                return json.readValue(body.readAllBytes(), model);
-            }
-        });
-        ways.put("generated client (`JobsApi.getJob`)", () -> generated.getJob(JOB));
+        ways.put("raw `java.net.http` + Jackson, `ofByteArray()`", call::raw);
+        ways.put("raw `java.net.http` + Jackson, `ofInputStream()`", call::rawStreamed);
+        ways.put("generated client (`JobsApi.getJob`)", call::generated);
         return ways;
     }
 

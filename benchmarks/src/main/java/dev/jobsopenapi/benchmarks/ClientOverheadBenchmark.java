@@ -1,8 +1,5 @@
 package dev.jobsopenapi.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jobsopenapi.openyuanrong.client.ApiClient;
-import dev.jobsopenapi.openyuanrong.client.api.JobsApi;
 import dev.jobsopenapi.openyuanrong.client.model.JobDetails;
 import dev.jobsopenapi.reference.ReferenceServer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,7 +14,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,12 +34,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class ClientOverheadBenchmark {
 
-    static final String JOB = "app-fe4ee1e5-d24f-4236-be15-7654e3c2229b";
-
-    private JobsApi generated;
-    private HttpClient raw;
-    private HttpRequest rawRequest;
-    private ObjectMapper json;
+    private JobCall call;
 
     @Setup(Level.Trial)
     public void record() throws Exception {
@@ -51,39 +42,28 @@ public class ClientOverheadBenchmark {
         String baseUri;
         try (ReferenceServer server = ReferenceServer.start("127.0.0.1", 0)) {
             baseUri = server.openYuanrongBaseUri().toString();
-            answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUri + "/api/jobs/" + JOB))
+            answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUri + "/api/jobs/" + JobCall.JOB))
                     .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
         }
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("the reference server answered " + answer.statusCode());
         }
         CannedHttpClient canned = new CannedHttpClient(answer.statusCode(), answer.headers(), answer.body());
-        ApiClient client = new ApiClient();
-        client.setHttpClientBuilder(canned.builder());
-        client.updateBaseUri(baseUri);
-        generated = new JobsApi(client);
-        raw = canned;
-        rawRequest = HttpRequest.newBuilder(URI.create(baseUri + "/api/jobs/" + JOB))
-                .header("Accept", "application/json").GET().build();
-        json = client.getObjectMapper();
+        call = new JobCall(baseUri, canned.builder(), canned, canned);
     }
 
     @Benchmark
     public JobDetails generatedClient() throws Exception {
-        return generated.getJob(JOB);
+        return call.generated();
     }
 
     @Benchmark
     public JobDetails rawJavaNetHttp() throws Exception {
-        HttpResponse<byte[]> response = raw.send(rawRequest, HttpResponse.BodyHandlers.ofByteArray());
-        return json.readValue(response.body(), JobDetails.class);
+        return call.raw();
     }
 
     @Benchmark
     public JobDetails rawJavaNetHttpStreamed() throws Exception {
-        HttpResponse<InputStream> response = raw.send(rawRequest, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            return json.readValue(body.readAllBytes(), JobDetails.class);
-        }
+        return call.rawStreamed();
     }
 }

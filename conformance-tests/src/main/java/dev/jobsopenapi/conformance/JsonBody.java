@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -145,6 +146,12 @@ final class JsonBody {
         } catch (RuntimeException e) {
             return problem("json", "", "the body is not JSON: " + firstLine(String.valueOf(e.getMessage())));
         }
+    }
+
+    /** Reads the value the parser stands on as a tree, to its last token (JSON {@code null} as a null node). */
+    static JsonNode readValue(JsonParser parser) throws IOException {
+        JsonNode node = TREES.readTree(parser);
+        return node == null ? NullNode.getInstance() : node;
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.jobsopenapi.conformance;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.ByteArrayInputStream;
@@ -62,8 +61,10 @@ final class ResponseChecker {
      * @throws IOException when the source cannot be read (a body that is not UTF-8 is a violation instead)
      */
     ValidationResult check(String operationId, String status, String contentType, Reader body) throws IOException {
-        String subject = subject(operationId, status, contentType);
-        OperationIndex.SchemaTarget target = index.responseSchema(operationId, status, contentType);
+        return check(subject(operationId, status, contentType), index.responseSchema(operationId, status, contentType), body);
+    }
+
+    private ValidationResult check(String subject, OperationIndex.SchemaTarget target, Reader body) throws IOException {
         if (!target.problems().isEmpty() || target.pointer().isEmpty()) {
             return new ValidationResult(subject, target.problems());
         }
@@ -79,32 +80,29 @@ final class ResponseChecker {
      * other body is checked as {@link #check(String, String, String, Reader)} checks it.
      */
     ValidationResult check(String operationId, String status, String contentType, String body) {
-        if (cleared(operationId, status, contentType, schema -> schemas.tokens().clean(schema, body))) {
-            return new ValidationResult(subject(operationId, status, contentType), List.of());
-        }
-        try {
-            return check(operationId, status, contentType, new StringReader(body));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a string reader does not fail
-        }
+        return checkGivenWhole(operationId, status, contentType, schema -> schemas.tokens().clean(schema, body),
+                new StringReader(body));
     }
 
     /** As {@link #check(String, String, String, String)}, for the bytes of a body (UTF-8). */
     ValidationResult check(String operationId, String status, String contentType, byte[] body) {
-        if (cleared(operationId, status, contentType, schema -> schemas.tokens().clean(schema, body))) {
-            return new ValidationResult(subject(operationId, status, contentType), List.of());
-        }
-        try {
-            return check(operationId, status, contentType, new Utf8Input(new ByteArrayInputStream(body)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
-        }
+        return checkGivenWhole(operationId, status, contentType, schema -> schemas.tokens().clean(schema, body),
+                new Utf8Input(new ByteArrayInputStream(body)));
     }
 
-    /** True when the operation documents a body schema for the answer and the first pass clears the body. */
-    private boolean cleared(String operationId, String status, String contentType, Predicate<String> clean) {
+    /** A body held in memory: cleared by the first pass (given the schema's pointer), or read from {@code body}. */
+    private ValidationResult checkGivenWhole(String operationId, String status, String contentType,
+                                             Predicate<String> firstPass, Reader body) {
+        String subject = subject(operationId, status, contentType);
         OperationIndex.SchemaTarget target = index.responseSchema(operationId, status, contentType);
-        return target.problems().isEmpty() && target.pointer().isPresent() && clean.test(target.pointer().get());
+        if (target.problems().isEmpty() && target.pointer().isPresent() && firstPass.test(target.pointer().get())) {
+            return new ValidationResult(subject, List.of());
+        }
+        try {
+            return check(subject, target, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // text and bytes in memory are read without failing
+        }
     }
 
     /** Checks a parsed body. */
@@ -149,7 +147,7 @@ final class ResponseChecker {
                     envelope.set(name, envelope.arrayNode());
                     readElements(parser, itemsPointer, "/" + SpecDocument.escape(name), into);
                 } else {
-                    envelope.set(name, readTree(parser));
+                    envelope.set(name, JsonBody.readValue(parser));
                 }
                 if (seen) {
                     throw JsonBody.duplicateKey(parser, name); // and a scalar's once it is read
@@ -157,21 +155,16 @@ final class ResponseChecker {
             }
             schemas.check(schemaPointer, envelope, "", into);
         } else {
-            schemas.check(schemaPointer, readTree(parser), "", into);
+            schemas.check(schemaPointer, JsonBody.readValue(parser), "", into);
         }
     }
 
     private void readElements(JsonParser parser, String itemsPointer, String at, List<Violation> into) throws IOException {
         int position = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            schemas.check(itemsPointer, readTree(parser), at + "/" + position, into);
+            schemas.check(itemsPointer, JsonBody.readValue(parser), at + "/" + position, into);
             position++;
         }
-    }
-
-    private static JsonNode readTree(JsonParser parser) throws IOException {
-        JsonNode node = JsonBody.TREES.readTree(parser);
-        return node == null ? NullNode.getInstance() : node;
     }
 
     /** Which arrays of bodies of this schema can be read element by element without changing any result. */

@@ -143,31 +143,33 @@ final class TokenCheck {
         boolean nullable = schema.path("nullable").booleanValue();
         String type = schema.has("nullable") && !schema.get("nullable").isBoolean() ? "" : schema.path("type").asText("");
         if (type.equals("object") && OBJECT_KEYWORDS.containsAll(keywords) && plainObject(schema)) {
-            return object(pointer, schema, nullable);
+            return container(JsonToken.START_OBJECT, nullable, object(pointer, schema));
         }
         if (type.equals("array") && ARRAY_KEYWORDS.containsAll(keywords) && schema.path("items").isObject()) {
             Reader items = reader(pointer + "/items");
-            return parser -> {
-                JsonToken token = parser.currentToken();
-                if (token == JsonToken.VALUE_NULL) {
-                    return nullable;
-                }
-                if (token != JsonToken.START_ARRAY) {
-                    return false;
-                }
+            return container(JsonToken.START_ARRAY, nullable, parser -> {
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     if (!items.read(parser)) {
                         return false;
                     }
                 }
                 return true;
-            };
+            });
         }
         QuickCheck.Rule rule = quick.rule(pointer);
         return parser -> rule.test(value(parser)) == QuickCheck.Verdict.VALID;
     }
 
-    private Reader object(String pointer, JsonNode schema, boolean nullable) {
+    /** A null where the schema is nullable, or the container whose contents {@code contents} reads. */
+    private static Reader container(JsonToken start, boolean nullable, Reader contents) {
+        return parser -> {
+            JsonToken token = parser.currentToken();
+            return token == JsonToken.VALUE_NULL ? nullable : token == start && contents.read(parser);
+        };
+    }
+
+    /** The contents of an object (the parser stands on its start), read key by key. */
+    private Reader object(String pointer, JsonNode schema) {
         List<String> names = schema.has("properties") ? SpecDocument.fieldNames(schema.get("properties")) : List.of();
         Map<String, Integer> indexes = new HashMap<>();
         Reader[] properties = new Reader[names.size()];
@@ -189,13 +191,6 @@ final class TokenCheck {
         boolean othersAllowed = additional == null || !additional.isBoolean() || additional.booleanValue();
         Reader others = additional != null && additional.isObject() ? reader(pointer + "/additionalProperties") : null;
         return parser -> {
-            JsonToken token = parser.currentToken();
-            if (token == JsonToken.VALUE_NULL) {
-                return nullable;
-            }
-            if (token != JsonToken.START_OBJECT) {
-                return false;
-            }
             boolean[] seen = new boolean[properties.length];
             Set<String> seenOthers = null;
             for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
@@ -259,15 +254,10 @@ final class TokenCheck {
             case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
                 case INT -> IntNode.valueOf(parser.getIntValue());
                 case LONG -> LongNode.valueOf(parser.getLongValue());
-                default -> tree(parser);
+                default -> JsonBody.readValue(parser);
             };
-            default -> tree(parser);
+            default -> JsonBody.readValue(parser);
         };
-    }
-
-    private static JsonNode tree(JsonParser parser) throws IOException {
-        JsonNode node = JsonBody.TREES.readTree(parser);
-        return node == null ? NullNode.getInstance() : node;
     }
 
     private static Set<String> keywords(JsonNode schema) {
