@@ -1,9 +1,5 @@
 package dev.jobsopenapi.benchmarks;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jobsopenapi.modelarts.client.model.DevServerJobPage;
-import dev.jobsopenapi.openyuanrong.client.model.JobDetails;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,12 +12,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Decoding a job list (a ModelArts page, an openYuanrong list): the generated client's models (with the shared
- * {@code Timestamp}) read by the client's own mapper, next to plain untyped Jackson databind of the same text.
+ * {@code Timestamp}) read by the client's own mapper, next to plain untyped Jackson databind of the same text
+ * ({@link ListDecoding}). Each runs in JVMs and periods of its own; {@link DecodeSideBySide} measures the ratio
+ * with both in one JVM, side by side.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,29 +35,23 @@ public class DecodeBenchmark {
     public String api;
 
     private String body;
-    private ObjectMapper client;
-    private ObjectMapper plain;
-    private boolean modelArts;
+    private ListDecoding decoding;
 
     @Setup
     public void setUp() {
-        modelArts = api.equals("modelarts");
-        body = modelArts ? Bodies.modelArtsList(jobs) : Bodies.openYuanrongList(jobs);
-        client = modelArts ? new dev.jobsopenapi.modelarts.client.ApiClient().getObjectMapper()
-                : new dev.jobsopenapi.openyuanrong.client.ApiClient().getObjectMapper();
-        plain = new ObjectMapper();
+        decoding = new ListDecoding(api);
+        body = decoding.body(jobs);
     }
 
     /** Into the generated models, with the client's own mapper (as {@code listJobs} and {@code listDevServerJobs} decode). */
     @Benchmark
     public Object generatedModels() throws Exception {
-        return modelArts ? client.readValue(body, DevServerJobPage.class)
-                : client.readValue(body, new TypeReference<List<JobDetails>>() { });
+        return decoding.generatedModels(body);
     }
 
     /** Plain, untyped databind of the same text (maps, lists, strings and numbers). */
     @Benchmark
     public Object plainDatabind() throws Exception {
-        return plain.readValue(body, Object.class);
+        return decoding.plainDatabind(body);
     }
 }

@@ -1,0 +1,47 @@
+package dev.jobsopenapi.benchmarks;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jobsopenapi.modelarts.client.model.DevServerJobPage;
+import dev.jobsopenapi.openyuanrong.client.model.JobDetails;
+
+import java.util.List;
+
+/**
+ * The two ways of decoding one API's job list that are compared: into the generated client's models with the
+ * client's own mapper (as {@code listDevServerJobs} and {@code listJobs} decode), and plain untyped Jackson databind
+ * of the same text (maps, lists, strings and numbers).
+ */
+final class ListDecoding {
+
+    private final boolean modelArts;
+    private final ObjectMapper client;
+    private final ObjectMapper plain = new ObjectMapper();
+
+    /** @param api {@code modelarts} or {@code openyuanrong} */
+    ListDecoding(String api) {
+        modelArts = switch (api) {
+            case "modelarts" -> true;
+            case "openyuanrong" -> false;
+            default -> throw new IllegalArgumentException("No such API: " + api);
+        };
+        client = modelArts ? new dev.jobsopenapi.modelarts.client.ApiClient().getObjectMapper()
+                : new dev.jobsopenapi.openyuanrong.client.ApiClient().getObjectMapper();
+    }
+
+    /** A generated list body of this API holding {@code jobs} jobs. */
+    String body(int jobs) {
+        return modelArts ? Bodies.modelArtsList(jobs) : Bodies.openYuanrongList(jobs);
+    }
+
+    /** Into the generated models, with the client's own mapper and a type reference per call, as the client reads. */
+    Object generatedModels(String body) throws Exception {
+        return modelArts ? client.readValue(body, new TypeReference<DevServerJobPage>() { })
+                : client.readValue(body, new TypeReference<List<JobDetails>>() { });
+    }
+
+    /** Plain, untyped databind. */
+    Object plainDatabind(String body) throws Exception {
+        return plain.readValue(body, Object.class);
+    }
+}
