@@ -1,10 +1,8 @@
 package dev.jobsopenapi.types;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
@@ -28,9 +26,12 @@ import java.util.Optional;
  * right; {@link #toInstant(EpochUnit)} takes the unit from the caller instead.
  *
  * <p><b>Errors.</b> Anything that cannot be an epoch time (letters, a sign, a fraction, a value beyond a
- * 64-bit integer, a boolean, an object) is rejected with an {@link IllegalArgumentException} that quotes
- * the value; Jackson adds the JSON path of the field to it.
+ * 64-bit integer, a boolean, an object) is rejected, quoting the value: {@link #ofNumber} and {@link #ofString}
+ * throw an {@link IllegalArgumentException}; reading JSON fails with Jackson's {@code MismatchedInputException},
+ * which names the field's JSON path. Jackson reads a timestamp straight from the parser's token, never through an
+ * untyped {@code Object}.
  */
+@JsonDeserialize(using = TimestampDeserializer.class)
 public final class Timestamp implements Comparable<Timestamp> {
 
     /** The JSON form a timestamp was read in, and is written back in. */
@@ -45,12 +46,12 @@ public final class Timestamp implements Comparable<Timestamp> {
             .comparing(Timestamp::isUnset, Comparator.reverseOrder())
             .thenComparingLong(t -> t.value)
             .thenComparing(t -> t.form)
-            .thenComparing(t -> t.text);
+            .thenComparing(Timestamp::text);
 
     private final Form form;
-    /** The digits as read; empty for an unset string. */
+    /** The digits as read; empty for an unset string; null for a number, whose digits are {@link #value}'s. */
     private final String text;
-    /** The numeric value of {@link #text}; 0 when unset. */
+    /** The epoch count: the number as read, or the value of {@link #text}; 0 when unset. */
     private final long value;
 
     private Timestamp(Form form, String text, long value) {
@@ -64,7 +65,7 @@ public final class Timestamp implements Comparable<Timestamp> {
         if (epochValue < 0) {
             throw new IllegalArgumentException("Not an epoch time: " + epochValue + " is negative");
         }
-        return new Timestamp(Form.NUMBER, Long.toString(epochValue), epochValue);
+        return new Timestamp(Form.NUMBER, null, epochValue);
     }
 
     /** A timestamp sent as a JSON string of decimal digits; the empty string is an unset time. */
@@ -86,29 +87,6 @@ public final class Timestamp implements Comparable<Timestamp> {
         }
     }
 
-    /**
-     * Reads the value Jackson decoded from JSON: an integral number or a string.
-     *
-     * @throws IllegalArgumentException for any other value, quoting it
-     */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static Timestamp fromJson(Object json) {
-        if (json instanceof String s) {
-            return ofString(s);
-        }
-        if (json instanceof Integer || json instanceof Long || json instanceof Short || json instanceof Byte) {
-            return ofNumber(((Number) json).longValue());
-        }
-        if (json instanceof BigInteger big) {
-            throw new IllegalArgumentException("Not an epoch time: " + big + " does not fit in a 64-bit integer");
-        }
-        if (json instanceof Number number) {
-            String plain = new BigDecimal(number.toString()).toPlainString();
-            throw new IllegalArgumentException("Not an epoch time: " + plain + " is not a JSON integer");
-        }
-        throw new IllegalArgumentException("Not an epoch time: " + json + " is neither a number nor a string");
-    }
-
     /** The value to write as JSON: a {@code Long} for {@link Form#NUMBER}, the original string otherwise. */
     @JsonValue
     public Object toJson() {
@@ -122,7 +100,7 @@ public final class Timestamp implements Comparable<Timestamp> {
 
     /** The digits exactly as sent (empty for an unset string). */
     public String text() {
-        return text;
+        return form == Form.NUMBER ? Long.toString(value) : text;
     }
 
     /** The epoch count as sent, in the server's unit; 0 when unset. */
@@ -155,17 +133,17 @@ public final class Timestamp implements Comparable<Timestamp> {
     /** Equal when read in the same form with the same text: {@code 5} and {@code "5"} differ. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Timestamp t && form == t.form && text.equals(t.text);
+        return o instanceof Timestamp t && form == t.form && (form == Form.NUMBER ? value == t.value : text.equals(t.text));
     }
 
     @Override
     public int hashCode() {
-        return 31 * form.hashCode() + text.hashCode();
+        return 31 * form.hashCode() + (form == Form.NUMBER ? Long.hashCode(value) : text.hashCode());
     }
 
     /** The value as it would be written in JSON: {@code 1749536420547} or {@code "1755484077"}. */
     @Override
     public String toString() {
-        return form == Form.NUMBER ? text : '"' + text + '"';
+        return form == Form.NUMBER ? Long.toString(value) : '"' + text + '"';
     }
 }

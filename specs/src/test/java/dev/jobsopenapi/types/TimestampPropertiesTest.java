@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,8 +60,16 @@ class TimestampPropertiesTest {
             assertEquals(Timestamp.Form.NUMBER, t.form());
             assertEquals(value, t.epochValue());
             assertEquals(Long.toString(value), TimestampField.written(t));
+            assertEquals(Long.toString(value), t.text());
+            assertEquals(Long.toString(value), t.toString());
             assertEquals(expectedInstant(value), t.toInstant(), () -> "value " + value);
-            assertEquals(t, read(TimestampField.written(t)));
+            Timestamp again = read(TimestampField.written(t));
+            assertEquals(t, again);
+            assertEquals(t.hashCode(), again.hashCode());
+            assertEquals(0, t.compareTo(again));
+            Timestamp asString = Timestamp.ofString(t.text());
+            assertNotEquals(t, asString, "a number and the same digits as a string differ");
+            assertNotEquals(0, t.compareTo(asString), "ordering is consistent with equals");
         }
     }
 

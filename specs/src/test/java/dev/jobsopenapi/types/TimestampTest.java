@@ -1,9 +1,14 @@
 package dev.jobsopenapi.types;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -103,5 +108,30 @@ class TimestampTest {
         assertTrue(Timestamp.ofString("").compareTo(Timestamp.ofNumber(1)) < 0);
         assertEquals("5", number.toString());
         assertEquals("\"5\"", string.toString());
+    }
+
+    @Test
+    void objectsAndArraysFailNamingTheirKindAndTheField() {
+        for (String json : new String[] {"{\"seconds\":1}", "[1755484077]"}) {
+            JsonMappingException e = assertThrows(JsonMappingException.class, () -> read(json), json);
+            assertTrue(e.getMessage().contains(json.startsWith("{") ? "an object" : "an array"), e::getMessage);
+            assertTrue(e.getMessage().contains(TimestampField.NAME), e::getMessage);
+        }
+    }
+
+    @Test
+    void theTypeLoadsAndWorksWithoutJacksonDatabindOnTheClassPath() throws Exception {
+        URL[] onlySpecsAndAnnotations = {
+                Timestamp.class.getProtectionDomain().getCodeSource().getLocation(),
+                JsonValue.class.getProtectionDomain().getCodeSource().getLocation()};
+        try (URLClassLoader loader = new URLClassLoader(onlySpecsAndAnnotations, ClassLoader.getPlatformClassLoader())) {
+            assertThrows(ClassNotFoundException.class, () -> loader.loadClass(ObjectMapper.class.getName()));
+            Class<?> type = loader.loadClass(Timestamp.class.getName());
+            Object t = type.getMethod("ofString", String.class).invoke(null, "1755484077");
+            assertEquals(Optional.of(Instant.parse("2025-08-18T02:27:57Z")), type.getMethod("toInstant").invoke(t));
+            assertEquals("1755484077", type.getMethod("toJson").invoke(t));
+            assertEquals(List.of(), List.of(type.getAnnotations()), "@JsonDeserialize is dropped with databind missing");
+            assertEquals(1, type.getMethod("toJson").getAnnotations().length, "@JsonValue stays");
+        }
     }
 }
