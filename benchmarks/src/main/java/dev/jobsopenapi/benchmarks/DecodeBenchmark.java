@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Decoding a job list (a ModelArts page, an openYuanrong list): the generated client's models (with the shared
- * {@code Timestamp}) read by the client's own mapper, next to plain untyped Jackson databind of the same text
+ * {@code Timestamp}) read by the client's own mapper, with and without Blackbird registered, next to plain untyped Jackson databind of the same text
  * ({@link ListDecoding}). Each runs in JVMs and periods of its own; {@link DecodeSideBySide} measures the ratio
  * with both in one JVM, side by side.
  */
@@ -47,6 +47,12 @@ public class DecodeBenchmark {
     @Benchmark
     public Object generatedModels() throws Exception {
         return decoding.generatedModels(body);
+    }
+
+    /** Into the generated models, with Blackbird registered on the client's mapper. */
+    @Benchmark
+    public Object generatedModelsWithBlackbird() throws Exception {
+        return decoding.generatedModelsWithBlackbird(body);
     }
 
     /** Plain, untyped databind of the same text (maps, lists, strings and numbers). */

@@ -2,20 +2,23 @@ package dev.jobsopenapi.benchmarks;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import dev.jobsopenapi.modelarts.client.model.DevServerJobPage;
 import dev.jobsopenapi.openyuanrong.client.model.JobDetails;
 
 import java.util.List;
 
 /**
- * The two ways of decoding one API's job list that are compared: into the generated client's models with the
- * client's own mapper (as {@code listDevServerJobs} and {@code listJobs} decode), and plain untyped Jackson databind
- * of the same text (maps, lists, strings and numbers).
+ * The ways of decoding one API's job list that are compared: into the generated client's models with the client's
+ * own mapper (as {@code listDevServerJobs} and {@code listJobs} decode), the same with Jackson's Blackbird module
+ * registered on that mapper (as the README shows), and plain untyped Jackson databind of the same text (maps, lists,
+ * strings and numbers).
  */
 final class ListDecoding {
 
     private final boolean modelArts;
     private final ObjectMapper client;
+    private final ObjectMapper clientWithBlackbird;
     private final ObjectMapper plain = new ObjectMapper();
 
     /** @param api {@code modelarts} or {@code openyuanrong} */
@@ -27,6 +30,7 @@ final class ListDecoding {
         };
         client = modelArts ? new dev.jobsopenapi.modelarts.client.ApiClient().getObjectMapper()
                 : new dev.jobsopenapi.openyuanrong.client.ApiClient().getObjectMapper();
+        clientWithBlackbird = client.copy().registerModule(new BlackbirdModule());
     }
 
     /** A generated list body of this API holding {@code jobs} jobs. */
@@ -36,8 +40,17 @@ final class ListDecoding {
 
     /** Into the generated models, with the client's own mapper and a type reference per call, as the client reads. */
     Object generatedModels(String body) throws Exception {
-        return modelArts ? client.readValue(body, new TypeReference<DevServerJobPage>() { })
-                : client.readValue(body, new TypeReference<List<JobDetails>>() { });
+        return generatedModels(client, body);
+    }
+
+    /** Into the generated models, with the client's mapper and Blackbird registered on it. */
+    Object generatedModelsWithBlackbird(String body) throws Exception {
+        return generatedModels(clientWithBlackbird, body);
+    }
+
+    private Object generatedModels(ObjectMapper mapper, String body) throws Exception {
+        return modelArts ? mapper.readValue(body, new TypeReference<DevServerJobPage>() { })
+                : mapper.readValue(body, new TypeReference<List<JobDetails>>() { });
     }
 
     /** Plain, untyped databind. */

@@ -28,19 +28,22 @@ class ListWorkTest {
     }
 
     @Test
-    void bothWaysOfDecodingReadEveryJobOfTheModelArtsPage() throws Exception {
+    void everyWayOfDecodingReadsEveryJobOfTheModelArtsPage() throws Exception {
         ListDecoding decoding = new ListDecoding("modelarts");
         String body = decoding.body(30);
         DevServerJobPage page = assertInstanceOf(DevServerJobPage.class, decoding.generatedModels(body));
         assertEquals(30, page.getData().size());
+        assertEquals(page, decoding.generatedModelsWithBlackbird(body));
         assertEquals(30, ((List<?>) ((Map<?, ?>) decoding.plainDatabind(body)).get("data")).size());
     }
 
     @Test
-    void bothWaysOfDecodingReadEveryJobOfTheOpenYuanrongList() throws Exception {
+    void everyWayOfDecodingReadsEveryJobOfTheOpenYuanrongList() throws Exception {
         ListDecoding decoding = new ListDecoding("openyuanrong");
         String body = decoding.body(30);
-        assertEquals(30, ((List<?>) decoding.generatedModels(body)).size());
+        List<?> jobs = (List<?>) decoding.generatedModels(body);
+        assertEquals(30, jobs.size());
+        assertEquals(jobs, decoding.generatedModelsWithBlackbird(body));
         assertEquals(30, ((List<?>) decoding.plainDatabind(body)).size());
     }
 

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import dev.jobsopenapi.conformance.FrontendJobs;
+import dev.jobsopenapi.openyuanrong.client.api.JobsApi;
 import dev.jobsopenapi.openyuanrong.client.model.JobDetails;
 import dev.jobsopenapi.types.Timestamp;
 import net.jqwik.api.ForAll;
@@ -23,11 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The generated client reads every job the openYuanrong frontend can write (every state, every unset field;
  * see {@code FrontendJobs}), over HTTP and from text, and gives an unset time as a {@link Timestamp} with no
- * instant, never 1970.
+ * instant, never 1970; with Jackson's Blackbird module registered on the client's mapper it reads the same models.
  */
 class ClientReadsEveryFrontendJobTest {
 
     private static final ObjectMapper CLIENT_JSON = new dev.jobsopenapi.openyuanrong.client.ApiClient().getObjectMapper();
+    private static final ObjectMapper CLIENT_JSON_WITH_BLACKBIRD = CLIENT_JSON.copy().registerModule(new BlackbirdModule());
 
     @Test
     void everyShapeInOneListIsReadOverHttp() throws Exception {
@@ -43,11 +46,27 @@ class ClientReadsEveryFrontendJobTest {
         }
     }
 
+    @Test
+    void everyShapeIsReadOverHttpAlikeWithBlackbirdRegisteredAsTheReadmeShows() throws Exception {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        FrontendJobs.shapes().forEach(shape -> list.add(FrontendJobs.job(shape, FrontendJobs.plainValues())));
+        try (CannedResponseServer server = new CannedResponseServer(list.toString())) {
+            dev.jobsopenapi.openyuanrong.client.ApiClient client = new dev.jobsopenapi.openyuanrong.client.ApiClient();
+            client.updateBaseUri(server.baseUri());
+            client.setObjectMapper(client.getObjectMapper().registerModule(new BlackbirdModule()));
+            List<JobDetails> jobs = new JobsApi(client).listJobs();
+            assertEquals(server.openYuanrongJobs().listJobs(), jobs);
+            assertEquals(list.size(), jobs.size());
+        }
+    }
+
     @Property(tries = 500)
     void anyContentsInAnyShapeAreReadAsSent(@ForAll(supplier = FrontendJobs.AnyShape.class) FrontendJobs.Shape shape,
                                             @ForAll(supplier = FrontendJobs.AnyValues.class) FrontendJobs.Values values) throws Exception {
         ObjectNode job = FrontendJobs.job(shape, values);
-        assertReadAsSent(job, CLIENT_JSON.readValue(job.toString(), JobDetails.class));
+        JobDetails read = CLIENT_JSON.readValue(job.toString(), JobDetails.class);
+        assertReadAsSent(job, read);
+        assertEquals(read, CLIENT_JSON_WITH_BLACKBIRD.readValue(job.toString(), JobDetails.class), "read with Blackbird registered");
     }
 
     private static void assertReadAsSent(ObjectNode sent, JobDetails read) {
