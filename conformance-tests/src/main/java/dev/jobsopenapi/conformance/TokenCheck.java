@@ -190,17 +190,20 @@ final class TokenCheck {
         JsonNode additional = schema.get("additionalProperties");
         boolean othersAllowed = additional == null || !additional.isBoolean() || additional.booleanValue();
         Reader others = additional != null && additional.isObject() ? reader(pointer + "/additionalProperties") : null;
+        String[] declared = names.toArray(new String[0]);
         return parser -> {
             boolean[] seen = new boolean[properties.length];
             Set<String> seenOthers = null;
+            int next = 0; // servers write an object's keys in one order, mostly the spec's: try the next one first
             for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
                 parser.nextToken();
-                Integer index = indexes.get(name);
+                Integer index = next < declared.length && declared[next].equals(name) ? Integer.valueOf(next) : indexes.get(name);
                 if (index != null) {
                     if (seen[index] || !properties[index].read(parser)) {
                         return false;
                     }
                     seen[index] = true;
+                    next = index + 1;
                     continue;
                 }
                 if (!othersAllowed) {
