@@ -74,6 +74,11 @@ final class ListValidation {
         return body.length();
     }
 
+    /** The conforming body that every way checks. */
+    String body() {
+        return body;
+    }
+
     ValidationResult library() {
         return contract.validateResponse(operationId, "200", "application/json", body);
     }

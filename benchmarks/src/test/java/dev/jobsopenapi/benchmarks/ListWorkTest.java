@@ -25,6 +25,8 @@ class ListWorkTest {
         assertEquals(1, validation.libraryLastJobFaulty().violations().size());
         assertEquals(List.of(), validation.networkntDirect());
         assertEquals(validation.length(), validation.readTreeOnly().toString().length());
+        assertEquals(List.of(), new AtlassianValidation(api).validate(validation.body()).getMessages(),
+                "swagger-request-validator accepts the body too, so it does the whole check");
     }
 
     @Test
@@ -52,5 +54,6 @@ class ListWorkTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ListDecoding("ray"));
         assertTrue(e.getMessage().contains("ray"));
         assertFalse(assertThrows(IllegalArgumentException.class, () -> new ListValidation("ray", 1)).getMessage().isEmpty());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new AtlassianValidation("ray")).getMessage().contains("ray"));
     }
 }
