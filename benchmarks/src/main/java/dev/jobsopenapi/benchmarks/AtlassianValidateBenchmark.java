@@ -41,7 +41,7 @@ public class AtlassianValidateBenchmark {
     @Setup
     public void setUp() {
         validation = new AtlassianValidation(api);
-        body = api.equals("modelarts") ? Bodies.modelArtsList(jobs) : Bodies.openYuanrongList(jobs);
+        body = Bodies.list(api, jobs);
     }
 
     @Benchmark

@@ -4,7 +4,6 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
-import dev.jobsopenapi.specs.BundledSpec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,19 +22,14 @@ final class AtlassianValidation {
 
     /** @param api {@code modelarts} or {@code openyuanrong} */
     AtlassianValidation(String api) {
-        boolean modelArts = switch (api) {
-            case "modelarts" -> true;
-            case "openyuanrong" -> false;
-            default -> throw new IllegalArgumentException("No such API: " + api);
-        };
-        try (InputStream in = (modelArts ? BundledSpec.MODELARTS_DEVSERVER_JOBS : BundledSpec.OPENYUANRONG_JOBS).open()) {
+        try (InputStream in = Bodies.spec(api).open()) {
             validator = OpenApiInteractionValidator
                     .createForInlineApiSpecification(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        path = modelArts ? "/v1/0f8c1e2d3b4a5c6d7e8f9a0b1c2d3e4f/dev-servers/jobs" : "/api/jobs";
+        path = Bodies.isModelArts(api) ? "/v1/0f8c1e2d3b4a5c6d7e8f9a0b1c2d3e4f/dev-servers/jobs" : "/api/jobs";
     }
 
     /** The validator's report on a list body. */

@@ -16,6 +16,30 @@ final class Bodies {
     private Bodies() {
     }
 
+    /**
+     * Whether a benchmark's {@code api} parameter names ModelArts ({@code modelarts}) or openYuanrong
+     * ({@code openyuanrong}).
+     *
+     * @throws IllegalArgumentException for any other name, quoting it
+     */
+    static boolean isModelArts(String api) {
+        return switch (api) {
+            case "modelarts" -> true;
+            case "openyuanrong" -> false;
+            default -> throw new IllegalArgumentException("No such API: " + api);
+        };
+    }
+
+    /** The bundled spec of the API a benchmark's {@code api} parameter names. */
+    static BundledSpec spec(String api) {
+        return isModelArts(api) ? BundledSpec.MODELARTS_DEVSERVER_JOBS : BundledSpec.OPENYUANRONG_JOBS;
+    }
+
+    /** A list body of the named API holding {@code jobs} jobs. */
+    static String list(String api, int jobs) {
+        return isModelArts(api) ? modelArtsList(jobs) : openYuanrongList(jobs);
+    }
+
     /** A ModelArts job list page holding {@code jobs} jobs. */
     static String modelArtsList(int jobs) {
         JsonNode example = ApiContract.bundled(BundledSpec.MODELARTS_DEVSERVER_JOBS).example("listDevServerJobs", "200")

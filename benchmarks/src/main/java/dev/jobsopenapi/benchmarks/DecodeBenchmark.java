@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Decoding a job list (a ModelArts page, an openYuanrong list): the generated client's models (with the shared
- * {@code Timestamp}) read by the client's own mapper, with and without Blackbird registered, next to plain untyped Jackson databind of the same text
- * ({@link ListDecoding}). Each runs in JVMs and periods of its own; {@link DecodeSideBySide} measures the ratio
+ * {@code Timestamp}) read by the client's own mapper, with and without Blackbird registered, next to plain untyped
+ * Jackson databind of the same text ({@link ListDecoding}). Each runs in JVMs and periods of its own; {@link DecodeSideBySide} measures the ratio
  * with both in one JVM, side by side.
  */
 @State(Scope.Benchmark)

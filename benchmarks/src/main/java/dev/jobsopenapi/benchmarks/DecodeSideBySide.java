@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
  * side by side} in one JVM, for both APIs and lists of 1,000, 10,000 and 100,000 jobs. {@link DecodeBenchmark} gives
  * each way JVMs and periods of its own, and on a small machine the speed of a whole JVM or period moves by more than
  * the difference being measured. Prints, per list, each way's median and 90th percentile and the ratio of the
- * generated models' medians (with and without Blackbird) to plain databind's, with a 99% bootstrap interval. Run on demand:
+ * generated models' medians (with and without Blackbird) to plain databind's, with a 99% bootstrap interval. Run on
+ * demand:
  * <pre>java -Xms4g -Xmx4g -cp benchmarks/target/benchmarks.jar dev.jobsopenapi.benchmarks.DecodeSideBySide [SECONDS]</pre>
  * SECONDS (default 20) is about the measured time per list; a quarter of it more goes to warming up.
  */

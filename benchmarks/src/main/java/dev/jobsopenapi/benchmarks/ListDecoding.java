@@ -16,6 +16,7 @@ import java.util.List;
  */
 final class ListDecoding {
 
+    private final String api;
     private final boolean modelArts;
     private final ObjectMapper client;
     private final ObjectMapper clientWithBlackbird;
@@ -23,11 +24,8 @@ final class ListDecoding {
 
     /** @param api {@code modelarts} or {@code openyuanrong} */
     ListDecoding(String api) {
-        modelArts = switch (api) {
-            case "modelarts" -> true;
-            case "openyuanrong" -> false;
-            default -> throw new IllegalArgumentException("No such API: " + api);
-        };
+        this.api = api;
+        modelArts = Bodies.isModelArts(api);
         client = modelArts ? new dev.jobsopenapi.modelarts.client.ApiClient().getObjectMapper()
                 : new dev.jobsopenapi.openyuanrong.client.ApiClient().getObjectMapper();
         clientWithBlackbird = client.copy().registerModule(new BlackbirdModule());
@@ -35,7 +33,7 @@ final class ListDecoding {
 
     /** A generated list body of this API holding {@code jobs} jobs. */
     String body(int jobs) {
-        return modelArts ? Bodies.modelArtsList(jobs) : Bodies.openYuanrongList(jobs);
+        return Bodies.list(api, jobs);
     }
 
     /** Into the generated models, with the client's own mapper and a type reference per call, as the client reads. */

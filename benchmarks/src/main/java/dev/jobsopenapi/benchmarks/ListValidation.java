@@ -9,7 +9,6 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
 import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.ValidationResult;
-import dev.jobsopenapi.specs.BundledSpec;
 
 import java.util.List;
 import java.util.Map;
@@ -31,14 +30,10 @@ final class ListValidation {
 
     /** @param api {@code modelarts} or {@code openyuanrong} */
     ListValidation(String api, int jobs) {
-        boolean modelArts = switch (api) {
-            case "modelarts" -> true;
-            case "openyuanrong" -> false;
-            default -> throw new IllegalArgumentException("No such API: " + api);
-        };
-        contract = ApiContract.bundled(modelArts ? BundledSpec.MODELARTS_DEVSERVER_JOBS : BundledSpec.OPENYUANRONG_JOBS);
+        boolean modelArts = Bodies.isModelArts(api);
+        contract = ApiContract.bundled(Bodies.spec(api));
         operationId = modelArts ? "listDevServerJobs" : "listJobs";
-        body = modelArts ? Bodies.modelArtsList(jobs) : Bodies.openYuanrongList(jobs);
+        body = Bodies.list(api, jobs);
         direct = directSchema("urn:benchmark:" + api);
         ValidationResult check = library();
         if (!check.isValid()) {

@@ -23,17 +23,17 @@ final class TimestampDeserializer extends StdScalarDeserializer<Timestamp> {
     @Override
     public Timestamp deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            return ctxt.reportInputMismatch(this, "Not an epoch time: %s does not fit in a 64-bit integer", p.getText());
+        }
         try {
             if (token == JsonToken.VALUE_STRING) {
                 return Timestamp.ofString(p.getText());
             }
             if (token == JsonToken.VALUE_NUMBER_INT) {
-                if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                    throw new IllegalArgumentException("Not an epoch time: " + p.getText() + " does not fit in a 64-bit integer");
-                }
                 return Timestamp.ofNumber(p.getLongValue());
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) { // the factories' own messages, which quote the value
             return ctxt.reportInputMismatch(this, "%s", e.getMessage());
         }
         if (token == JsonToken.VALUE_NUMBER_FLOAT) {
