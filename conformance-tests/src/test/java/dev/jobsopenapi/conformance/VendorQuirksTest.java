@@ -40,7 +40,8 @@ class VendorQuirksTest {
             "openyuanrong-submit-conflict-404",
             "openyuanrong-runtime-env-asymmetry",
             "openyuanrong-forbidden-as-false",
-            "modelarts-template-type-filter-pattern");
+            "modelarts-template-type-filter-pattern",
+            "modelarts-signers-disagree");
 
     private static ApiContract contractOf(VendorQuirk quirk) {
         return CONTRACTS.stream().filter(c -> c.name().equals(quirk.spec())).findFirst().orElseThrow();
@@ -190,6 +191,19 @@ class VendorQuirksTest {
             assertTrue(OPENYUANRONG.examples().stream().anyMatch(e -> e.operationId().equals(operationId)
                     && e.status().equals("200") && e.value().isBoolean() && !e.value().booleanValue()), operationId);
         }
+    }
+
+    @Test
+    void signersDisagree_theSchemeCitesTheThreeSdkSignersAndNamesTheOneFollowed() {
+        JsonNode scheme = MODELARTS.document().at("/components/securitySchemes/AkSkSignature");
+        List<String> repositories = new java.util.ArrayList<>();
+        scheme.path("x-source").forEach(source -> repositories.add(source.path("repository").asText()));
+        assertTrue(repositories.containsAll(List.of("huaweicloud/huaweicloud-sdk-nodejs-v3", "huaweicloud/huaweicloud-sdk-java-v3",
+                "huaweicloud/huaweicloud-sdk-go-v3")), repositories::toString);
+        VendorQuirk quirk = CATALOGUE.quirks().stream().filter(q -> q.id().equals("modelarts-signers-disagree")).findFirst().orElseThrow();
+        assertEquals("/components/securitySchemes/AkSkSignature", quirk.pointer());
+        assertTrue(quirk.observed().contains("follows the Node.js signer"), quirk.observed());
+        assertEquals(900, scheme.at("/x-signature/maxClockSkewSeconds").asInt(), "the gateway's 15 minutes");
     }
 
     @Test

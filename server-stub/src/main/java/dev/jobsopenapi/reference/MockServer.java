@@ -1,5 +1,7 @@
 package dev.jobsopenapi.reference;
 
+import dev.jobsopenapi.signing.AkSkCredentials;
+
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
@@ -7,8 +9,13 @@ import java.util.concurrent.CountDownLatch;
  * Runs the reference server until stopped (Ctrl-C), serving the documented examples of both APIs.
  *
  * <pre>
- * java -jar jobs-openapi-mock-server.jar [--port 8080] [--host 127.0.0.1]
+ * java -jar jobs-openapi-mock-server.jar [--port 8080] [--host 127.0.0.1] [--ak AK --sk SK] [--jwt-secret SECRET]
  * </pre>
+ *
+ * <p>Open by default. With AK/SK credentials ({@code --ak}/{@code --sk}, or the vendor's
+ * {@code HUAWEICLOUD_SDK_AK}/{@code HUAWEICLOUD_SDK_SK}) every ModelArts request must be signed with them; with
+ * a JWT secret ({@code --jwt-secret}, or {@code JOBS_OPENAPI_JWT_SECRET}) every openYuanrong request needs a
+ * token of role {@code developer} signed with it, and the banner prints one. No secret is ever printed.
  */
 public final class MockServer {
 
@@ -18,18 +25,37 @@ public final class MockServer {
     /** Hibernate Validator announces its version at INFO on start; the mock's console is for its own lines. */
     private static final java.util.logging.Logger HIBERNATE = java.util.logging.Logger.getLogger("org.hibernate.validator");
 
+    /** The environment variable the JWT secret is read from when {@code --jwt-secret} is not given. */
+    public static final String JWT_SECRET_VARIABLE = "JOBS_OPENAPI_JWT_SECRET";
+
+    private static final String USAGE = """
+            usage: java -jar jobs-openapi-mock-server.jar [--port 8080] [--host 127.0.0.1] [--ak AK --sk SK] [--jwt-secret SECRET]
+              --ak, --sk      ModelArts requests must be signed (SDK-HMAC-SHA256) with this key pair; without them the
+                              vendor's HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are used when set; else ModelArts is open
+              --jwt-secret    openYuanrong requests need a JWT of role developer signed (HS256) with this secret; without
+                              it JOBS_OPENAPI_JWT_SECRET is used when set; else openYuanrong is open
+            A secret on the command line is visible to other users in the process list: prefer the variables.""";
+
     public static void main(String[] args) throws InterruptedException {
         HIBERNATE.setLevel(java.util.logging.Level.WARNING);
         String host = "127.0.0.1";
         int port = 8080;
+        String ak = null;
+        String sk = null;
+        String jwtSecret = System.getenv(JWT_SECRET_VARIABLE);
+        FrontDoor frontDoor = FrontDoor.open();
+        String akSkSource = null;
         PrintStream err = System.err;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port" -> port = port(value(args, ++i));
                     case "--host" -> host = value(args, ++i);
+                    case "--ak" -> ak = value(args, ++i);
+                    case "--sk" -> sk = value(args, ++i);
+                    case "--jwt-secret" -> jwtSecret = value(args, ++i);
                     case "--help", "-h" -> {
-                        System.out.println("usage: java -jar jobs-openapi-mock-server.jar [--port 8080] [--host 127.0.0.1]");
+                        System.out.println(USAGE);
                         return;
                     }
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -38,15 +64,31 @@ public final class MockServer {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("--port must be between 0 and 65535");
             }
-        } catch (IllegalArgumentException e) {
+            if ((ak == null) != (sk == null)) {
+                throw new IllegalArgumentException("--ak and --sk go together");
+            }
+            if (ak != null) {
+                frontDoor = frontDoor.withAkSk(AkSkCredentials.of(ak, sk));
+                akSkSource = "--ak/--sk";
+            } else {
+                java.util.Optional<AkSkCredentials> fromEnvironment = AkSkCredentials.fromEnvironmentIfSet(System.getenv());
+                if (fromEnvironment.isPresent()) {
+                    frontDoor = frontDoor.withAkSk(fromEnvironment.get());
+                    akSkSource = AkSkCredentials.AK_VARIABLE + "/" + AkSkCredentials.SK_VARIABLE;
+                }
+            }
+            if (jwtSecret != null && !jwtSecret.isEmpty()) {
+                frontDoor = frontDoor.withJwtSecret(jwtSecret);
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
-            err.println("usage: java -jar jobs-openapi-mock-server.jar [--port 8080] [--host 127.0.0.1]");
+            err.println(USAGE);
             System.exit(2);
         }
 
         ReferenceServer server;
         try {
-            server = ReferenceServer.start(host, port);
+            server = ReferenceServer.start(host, port, frontDoor);
         } catch (RuntimeException e) {
             err.println("error: cannot serve on " + host + ":" + port + ": " + rootMessage(e));
             System.exit(2);
@@ -62,6 +104,18 @@ public final class MockServer {
         System.out.println("jobs-openapi mock server, serving the documented examples (Ctrl-C stops it)");
         System.out.println("ModelArts DevServer jobs: " + server.modelArtsBaseUri() + "/v1/{project_id}/dev-servers/jobs");
         System.out.println("openYuanrong jobs:        " + server.openYuanrongBaseUri() + "/api/jobs");
+        String source = akSkSource;
+        frontDoor.akSk().ifPresentOrElse(
+                keys -> System.out.println("ModelArts requests must be signed with AK/SK (access key " + keys.accessKey()
+                        + ", from " + source + ")"),
+                () -> System.out.println("ModelArts: open (no AK/SK signature checked)"));
+        if (frontDoor.requiresJwt()) {
+            System.out.println("openYuanrong requests need a JWT of role developer in X-Auth; one valid for 24 hours:");
+            System.out.println(FrontendJwt.mint(frontDoor.jwtSecret().orElseThrow(), "demo-tenant", FrontendJwt.DEVELOPER,
+                    java.time.Instant.now().plus(java.time.Duration.ofHours(24))));
+        } else {
+            System.out.println("openYuanrong: open (no token checked)");
+        }
         stopped.await();
     }
 

@@ -113,13 +113,26 @@ public final class ReferenceServer implements AutoCloseable {
      * creates (a test can move it forward to see their tasks finish).
      */
     public static ReferenceServer start(String host, int port, Clock clock) {
+        return start(host, port, clock, FrontDoor.open());
+    }
+
+    /**
+     * Starts the server as {@link #start(String, int)} does, demanding the credentials the front door names
+     * (AK/SK signatures for ModelArts, a JWT for openYuanrong).
+     */
+    public static ReferenceServer start(String host, int port, FrontDoor frontDoor) {
+        return start(host, port, Clock.systemUTC(), frontDoor);
+    }
+
+    /** Starts the server with a clock (job timing, signature dates, token expiry) and a front door. */
+    public static ReferenceServer start(String host, int port, Clock clock, FrontDoor frontDoor) {
         // Without TCP_NODELAY the JDK's HTTP server holds small answers back (Nagle's algorithm against the
         // client's delayed ACK), tens of milliseconds per call on loopback. The property is read once, when
         // the JVM's first JDK HTTP server starts; one set by the user is kept.
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
         }
-        ResourceConfig application = application(clock);
+        ResourceConfig application = application(clock, frontDoor);
         HttpServer server = JdkHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"), application);
         URI base = URI.create("http://" + host + ":" + server.getAddress().getPort());
         return new ReferenceServer(server, base);
@@ -135,12 +148,20 @@ public final class ReferenceServer implements AutoCloseable {
 
     /** The JAX-RS application of {@link #application()}, with the clock the ModelArts jobs are timed by. */
     public static ResourceConfig application(Clock clock) {
+        return application(clock, FrontDoor.open());
+    }
+
+    /** The JAX-RS application of {@link #application(Clock)}, demanding the credentials the front door names. */
+    public static ResourceConfig application(Clock clock, FrontDoor frontDoor) {
         ApiContract modelArts = ApiContract.bundled(BundledSpec.MODELARTS_DEVSERVER_JOBS);
         ApiContract openYuanrong = ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS);
         ExampleJobStore store = ExampleJobStore.from(modelArts, openYuanrong);
         VendorErrorMapper errors = new VendorErrorMapper();
         List<ApiContract> contracts = List.of(modelArts, openYuanrong);
-        return new ResourceConfig()
+        ResourceConfig config = new ResourceConfig();
+        frontDoor.akSk().ifPresent(credentials -> config.register(new AkSkSignatureFilter(credentials, clock)));
+        frontDoor.jwtSecret().ifPresent(secret -> config.register(new FrontendJwtFilter(secret, clock)));
+        return config
                 .register(new ModelArtsJobsResource(store, clock))
                 .register(new OpenYuanrongJobsResource(store))
                 .register(JacksonFeature.withoutExceptionMappers())

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs the vendor's Node.js code that the tests use as an oracle. It lives in {@code specs/node_modules}, which
@@ -57,9 +58,15 @@ public final class NodeTools {
 
     /** Starts {@code node script args...} with the specs module's packages on its {@code NODE_PATH}. */
     public static Process start(Path script, String... args) throws IOException {
+        return startWith(script, Map.of(), args);
+    }
+
+    /** Starts {@code node script args...} as {@link #start} does, with these environment variables added. */
+    public static Process startWith(Path script, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("node", script.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(environment);
         builder.environment().put("NODE_PATH", nodeModules().toString());
         return builder.start();
     }
