@@ -1,5 +1,7 @@
 package dev.jobsopenapi.conformance;
 
+import dev.jobsopenapi.signing.AkSkCredentials;
+
 import dev.jobsopenapi.specs.BundledSpec;
 
 import java.io.FilterInputStream;
@@ -56,6 +58,10 @@ public final class ConformanceCli {
                   --token-env VAR      the environment variable that holds the token (default JOBS_OPENAPI_TOKEN)
                   --token TOKEN        the token itself (visible to other users in the process list: prefer the
                                        environment); either way it goes only into the spec's security header
+                                       (ModelArts X-Auth-Token, openYuanrong X-Auth)
+                                       AK/SK: with no token, a spec with an AK/SK scheme (ModelArts) has every
+                                       request signed with HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (and
+                                       HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_SECURITY_TOKEN) when they are set
                   --timeout-seconds N  per request (default 30)
                   --allow-write ID     also call this state-changing operation (repeatable), with the spec's
                                        documented request body: it creates, stops or deletes on the server
@@ -402,6 +408,15 @@ public final class ConformanceCli {
         String tokenEnv = options.value("--token-env").orElse(DEFAULT_TOKEN_ENV);
         Optional<String> token = options.value("--token").or(() -> Optional.ofNullable(env.get(tokenEnv)))
                 .filter(t -> !t.isBlank());
+        if (token.isPresent() && token.get().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new UsageException("the token holds a control character (a line end copied with it?); it is not printed");
+        }
+        Optional<AkSkCredentials> akSk;
+        try {
+            akSk = token.isEmpty() && LiveProbe.signsWithAkSk(contract) ? AkSkCredentials.fromEnvironmentIfSet(env) : Optional.empty();
+        } catch (IllegalStateException e) {
+            throw new UsageException(e.getMessage());
+        }
         Report.Format format = options.format();
         Duration timeout = Duration.ofSeconds(options.positiveNumber("--timeout-seconds", 30));
         Set<String> allowedWrites = new java.util.LinkedHashSet<>(options.values().getOrDefault("--allow-write", List.of()));
@@ -411,7 +426,7 @@ public final class ConformanceCli {
             }
         }
         Report report = new Report("jobs-openapi probe");
-        new LiveProbe(contract, baseUrl, parameters, token, timeout, options.maxBodyBytes(), allowedWrites).run(report);
+        new LiveProbe(contract, baseUrl, parameters, token, akSk, timeout, options.maxBodyBytes(), allowedWrites).run(report);
         report.print(format, out, "");
         return report.exitCode();
     }

@@ -1,6 +1,8 @@
 package dev.jobsopenapi.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsopenapi.signing.AkSkCredentials;
+import dev.jobsopenapi.signing.AkSkSigningInterceptor;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +24,8 @@ import java.util.StringJoiner;
  * Calls the operations of a spec on a live server and checks what comes back. Only operations that read
  * ({@code GET}, {@code HEAD}) are called by default; one that changes state is skipped, saying so, unless the
  * user named it: then it is sent with the spec's first documented request body. The token, when given, is
- * sent in the header the spec's security scheme names and never appears in any output.
+ * sent in the header the spec's security scheme names; otherwise, AK/SK credentials, when given, sign each
+ * request exactly as sent. Neither ever appears in any output, and no redirect is followed.
  */
 final class LiveProbe {
 
@@ -30,13 +33,15 @@ final class LiveProbe {
     private final String baseUrl;
     private final Map<String, String> parameters;
     private final Optional<String> token;
+    private final Optional<AkSkCredentials> akSk;
     private final Duration timeout;
     private final long maxBodyBytes;
     private final Set<String> allowedWrites;
     private final HttpClient http;
 
     LiveProbe(ApiContract contract, String baseUrl, Map<String, String> parameters, Optional<String> token,
-              Duration timeout, long maxBodyBytes, Set<String> allowedWrites) {
+              Optional<AkSkCredentials> akSk, Duration timeout, long maxBodyBytes, Set<String> allowedWrites) {
+        this.akSk = akSk;
         this.allowedWrites = Set.copyOf(allowedWrites);
         this.contract = contract;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -94,6 +99,9 @@ final class LiveProbe {
         }
         tokenHeader().ifPresent(header -> token.ifPresent(value ->
                 request.header(header, header.equals("Authorization") ? "Bearer " + value : value)));
+        if (token.isEmpty()) {
+            akSk.ifPresent(credentials -> AkSkSigningInterceptor.with(credentials).accept(request));
+        }
         HttpResponse<InputStream> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -142,9 +150,25 @@ final class LiveProbe {
         return names;
     }
 
-    /** The header an {@code apiKey}-in-header security scheme names, or {@code Authorization} for a bearer scheme. */
+    /** Whether the spec has an AK/SK signature scheme ({@code x-signature} with {@code SDK-HMAC-SHA256}). */
+    static boolean signsWithAkSk(ApiContract contract) {
+        for (JsonNode scheme : contract.document().at("/components/securitySchemes")) {
+            if (scheme.at("/x-signature/algorithm").asText().equals("SDK-HMAC-SHA256")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The header a token goes in: the first {@code apiKey}-in-header security scheme that is not a signature, or
+     * {@code Authorization} for a bearer scheme.
+     */
     private Optional<String> tokenHeader() {
         for (JsonNode scheme : contract.document().at("/components/securitySchemes")) {
+            if (scheme.has("x-signature")) {
+                continue;
+            }
             if (scheme.path("type").asText().equals("apiKey") && scheme.path("in").asText().equals("header")) {
                 return Optional.of(scheme.path("name").asText());
             }

@@ -4,7 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
 import java.util.Map;
 
-/** For other modules' tests: runs the command line in-process, with no standard input and no environment. */
+/** For other modules' tests: runs the command line in-process, with no standard input and the environment given (none by default). */
 public final class ConformanceCliAccess {
 
     private ConformanceCliAccess() {
@@ -12,6 +12,11 @@ public final class ConformanceCliAccess {
 
     /** Runs the command line, printing standard output and error to {@code out}, and returns its exit code. */
     public static int run(String[] args, PrintStream out) {
-        return ConformanceCli.run(args, new ByteArrayInputStream(new byte[0]), out, out, Map.of());
+        return run(args, out, Map.of());
+    }
+
+    /** Runs the command line as {@link #run(String[], PrintStream)} does, with these environment variables. */
+    public static int run(String[] args, PrintStream out, Map<String, String> environment) {
+        return ConformanceCli.run(args, new ByteArrayInputStream(new byte[0]), out, out, environment);
     }
 }
