@@ -83,11 +83,30 @@ final class LiveProbe {
                 report.skip(subject, "the spec documents no request body example to send");
                 continue;
             }
-            report.add(call(op, target, body), op.method() + " " + target);
+            Answer answer = call(op, target, body);
+            report.add(answer.result(), op.method() + " " + target + refusalNote(answer.status()));
         }
     }
 
-    private ValidationResult call(Operation op, String target, Optional<DocumentedExample> requestBody) throws IOException {
+    /**
+     * For a 401 or 403: the server refused the credentials, so the operation itself was not checked. The answer
+     * may still conform (both APIs document their refusals); the note says what to give.
+     */
+    private String refusalNote(int status) {
+        if (status != 401 && status != 403) {
+            return "";
+        }
+        String given = token.isPresent() ? "the token" : akSk.isPresent() ? "the AK/SK signature" : "no credentials";
+        String wanted = signsWithAkSk(contract) ? "a token (JOBS_OPENAPI_TOKEN) or AK/SK (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK)"
+                : "a token (JOBS_OPENAPI_TOKEN)";
+        return " (the server refused " + given + ", so the operation was not checked; give " + wanted + ")";
+    }
+
+    /** What a call brought back: its check, and the HTTP status it had. */
+    private record Answer(ValidationResult result, int status) {
+    }
+
+    private Answer call(Operation op, String target, Optional<DocumentedExample> requestBody) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + target))
                 .timeout(timeout)
                 .header("Accept", "application/json");
@@ -117,12 +136,13 @@ final class LiveProbe {
         try (InputStream in = response.body()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (bytes.length > maxBodyBytes) {
-                return new ValidationResult(contract.name() + " " + op.operationId() + " " + status + " " + contentType,
-                        List.of(new Violation("", "(body)", "size", "the body is larger than " + maxBodyBytes + " bytes")));
+                return new Answer(new ValidationResult(contract.name() + " " + op.operationId() + " " + status + " " + contentType,
+                        List.of(new Violation("", "(body)", "size", "the body is larger than " + maxBodyBytes + " bytes"))),
+                        response.statusCode());
             }
             body = bytes;
         }
-        return contract.validateResponse(op.operationId(), status, contentType, body);
+        return new Answer(contract.validateResponse(op.operationId(), status, contentType, body), response.statusCode());
     }
 
     private String target(Operation op) {
