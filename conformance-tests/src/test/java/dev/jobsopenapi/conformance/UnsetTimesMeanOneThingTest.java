@@ -45,8 +45,8 @@ class UnsetTimesMeanOneThingTest {
             }
         }
         assertEquals(List.of(
-                "modelarts-devserver-jobs Timestamp 0",
-                "modelarts-devserver-jobs Timestamp \"0\"",
+                "modelarts-devserver-jobs ModelArtsTime 0",
+                "modelarts-devserver-jobs ModelArtsTime \"0\"",
                 "openyuanrong-jobs JobTime \"\"",
                 "openyuanrong-jobs JobTime \"0\""), checked);
     }

@@ -1,0 +1,82 @@
+package dev.jobsopenapi.otherlanguages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobsopenapi.reference.FrontDoor;
+import dev.jobsopenapi.reference.FrontendJwt;
+import dev.jobsopenapi.reference.ReferenceServer;
+import dev.jobsopenapi.signing.NodeTools;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The TypeScript clients openapi-generator makes from both specs ({@code typescript-fetch}) compile with
+ * {@code tsc} in strict mode, read every documented example and every frontend job shape — the ModelArts times as
+ * a {@code number} or a {@code string} — write each back unchanged, and call every operation of both APIs on the
+ * mock server.
+ */
+class GeneratedTypeScriptClientsTest {
+
+    private static final Path MODULE = Path.of("").toAbsolutePath();
+    private static final String JWT_SECRET = "other-language-clients-jwt-secret";
+
+    private static String developerToken() {
+        return FrontendJwt.mint(JWT_SECRET, "tenant-1", FrontendJwt.DEVELOPER, java.time.Instant.now().plusSeconds(3600));
+    }
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String run(int timeoutSeconds, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("NODE_PATH", NodeTools.nodeModules().toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(timeoutSeconds, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
+        assertEquals(0, process.exitValue(), String.join(" ", command) + ":\n" + output);
+        return output;
+    }
+
+    /** A strict tsconfig for the check and the generated clients it imports; output under target/typescript-check. */
+    private static Path tsconfig() throws Exception {
+        Path dir = MODULE.resolve("target/typescript-check");
+        Files.createDirectories(dir);
+        ObjectNode config = JSON.createObjectNode();
+        config.putObject("compilerOptions").put("target", "es2020").put("module", "commonjs").put("strict", true)
+                .put("rootDir", MODULE.toString()).put("outDir", dir.resolve("out").toString())
+                .putArray("lib").add("es2020").add("dom");
+        config.with("compilerOptions").putArray("types").add("node");
+        config.with("compilerOptions").putArray("typeRoots").add(NodeTools.nodeModules().resolve("@types").toString());
+        config.putArray("files").add(MODULE.resolve("src/test/typescript/check-clients.ts").toString());
+        Path file = dir.resolve("tsconfig.json");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), config);
+        return file;
+    }
+
+    @Test
+    void theGeneratedTypeScriptClientsCompileReadEveryAnswerAndCallEveryOperation() throws Exception {
+        NodeTools.requirePackage("typescript");
+        NodeTools.requirePackage("@types/node");
+        Path cases = MODULE.resolve("target/client-cases.json");
+        ClientCases.Counts counts = ClientCases.write(cases);
+        run(300, "node", NodeTools.nodeModules().resolve("typescript/bin/tsc").toString(), "-p", tsconfig().toString());
+        try (ReferenceServer server = ReferenceServer.start("127.0.0.1", 0);
+             ReferenceServer guarded = ReferenceServer.start("127.0.0.1", 0, FrontDoor.open().withJwtSecret(JWT_SECRET))) {
+            String output = run(120, "node", MODULE.resolve("target/typescript-check/out/src/test/typescript/check-clients.js").toString(),
+                    server.baseUri().toString(), cases.toString(), guarded.baseUri().toString(), developerToken());
+            JsonNode summary = JSON.readTree(output.strip().lines().reduce((a, b) -> b).orElseThrow());
+            assertEquals(List.of(), JSON.convertValue(summary.get("failures"), List.class), output);
+            assertEquals(counts.examples(), summary.get("examples").asInt());
+            assertEquals(counts.frontendJobs(), summary.get("frontendJobs").asInt());
+            assertEquals(counts.modelArtsTimes(), summary.get("modelArtsTimes").asInt(), "every ModelArts time was looked at");
+            assertEquals(11, summary.get("operations").size(), summary.toString());
+        }
+    }
+}
