@@ -1,5 +1,7 @@
 package dev.jobsopenapi.client;
 
+import dev.jobsopenapi.specs.NodeTools;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobsopenapi.conformance.ApiContract;
@@ -41,7 +43,7 @@ class PrismMockTest {
     /** A running {@code prism mock} of one spec on a free loopback port. */
     private record Mock(Process process, String baseUri) implements AutoCloseable {
         static Mock of(BundledSpec spec) throws Exception {
-            assertTrue(Files.isExecutable(PRISM), "Prism is installed by the specs module's build (npm ci): " + PRISM);
+            NodeTools.requirePackage("@stoplight/prism-cli");
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();

@@ -1,5 +1,7 @@
 package dev.jobsopenapi.conformance;
 
+import dev.jobsopenapi.specs.NodeTools;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,18 +44,11 @@ class RenderedReferenceIT {
         return new String(out, StandardCharsets.UTF_8);
     }
 
-    private static String chromium() {
-        for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("Chromium is not installed (.ci/run installs Debian's chromium)");
-    }
-
     @Test
     void everyOperationAndEveryQuirkIdIsVisibleInTheRenderedReference() throws Exception {
-        assertTrue(Files.isExecutable(REDOCLY), "Redocly is installed by the specs module's build (npm ci): " + REDOCLY);
+        NodeTools.requirePackage("@redocly/cli");
+        NodeTools.requirePackage("playwright-core");
+        String chromium = NodeTools.requireChromium();
         Files.createDirectories(OUT);
         List<Path> pages = new ArrayList<>();
         List<ApiContract> contracts = new ArrayList<>();
@@ -70,7 +65,7 @@ class RenderedReferenceIT {
             pages.add(html);
             contracts.add(contract);
         }
-        List<String> command = new ArrayList<>(List.of("node", CHECK_RENDERED.toString(), chromium()));
+        List<String> command = new ArrayList<>(List.of("node", CHECK_RENDERED.toString(), chromium));
         pages.forEach(page -> command.add(page.toString()));
         JsonNode seen = JSON.readTree(run(command, SPECS));
         for (int i = 0; i < pages.size(); i++) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobsopenapi.reference.FrontDoor;
 import dev.jobsopenapi.reference.FrontendJwt;
 import dev.jobsopenapi.reference.ReferenceServer;
-import dev.jobsopenapi.signing.NodeTools;
+import dev.jobsopenapi.specs.NodeTools;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

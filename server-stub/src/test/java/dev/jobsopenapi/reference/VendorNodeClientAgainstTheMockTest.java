@@ -7,7 +7,7 @@ import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.DocumentedExample;
 import dev.jobsopenapi.conformance.ValidationResult;
 import dev.jobsopenapi.signing.AkSkCredentials;
-import dev.jobsopenapi.signing.NodeTools;
+import dev.jobsopenapi.specs.NodeTools;
 import dev.jobsopenapi.specs.BundledSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

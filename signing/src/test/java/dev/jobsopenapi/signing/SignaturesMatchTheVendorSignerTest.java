@@ -1,6 +1,7 @@
 package dev.jobsopenapi.signing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsopenapi.specs.NodeTools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
