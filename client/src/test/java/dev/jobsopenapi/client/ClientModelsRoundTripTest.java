@@ -42,6 +42,8 @@ class ClientModelsRoundTripTest {
             Map.entry("createDevServerJob", new TypeReference<DevServerJobDetails>() { }),
             Map.entry("deleteDevServerJobs", new TypeReference<DevServerJobPage>() { }),
             Map.entry("listDevServerJobTemplates", new TypeReference<dev.jobsopenapi.modelarts.client.model.DevServerJobTemplatePage>() { }),
+            Map.entry("showDevServerJobTemplate", new TypeReference<dev.jobsopenapi.modelarts.client.model.DevServerJobTemplateDetails>() { }),
+            Map.entry("showDevServerJobService", new TypeReference<dev.jobsopenapi.modelarts.client.model.DevServerJobService>() { }),
             Map.entry("listJobs", new TypeReference<List<JobDetails>>() { }),
             Map.entry("getJob", new TypeReference<JobDetails>() { }),
             Map.entry("submitJob", new TypeReference<JobSubmitResponse>() { }),

@@ -9,7 +9,9 @@ import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.DocumentedExample;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobDetails;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobListResponse;
+import dev.jobsopenapi.modelarts.server.model.DevServerJobService;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobTemplate;
+import dev.jobsopenapi.modelarts.server.model.DevServerJobTemplateDetails;
 import dev.jobsopenapi.openyuanrong.server.model.JobDetails;
 
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ import java.util.Map;
 /**
  * The jobs the reference server serves, read from the documented examples of the specs (never
  * copied into code): the ModelArts list example's jobs, the ModelArts details example, the ModelArts job
- * templates example, and the jobs of every
+ * templates example with the template details example, the ModelArts deployed-service example, and the jobs of every
  * openYuanrong list example (the vendor's finished job, and one pending, running, failed and stopped job).
  *
  * <p>Every listed ModelArts job also has details (its list fields, no items or tasks); the details example's
@@ -35,13 +37,18 @@ public final class ExampleJobStore {
     private final List<DevServerJobListResponse> modelArtsJobs;
     private final Map<String, DevServerJobDetails> modelArtsDetails;
     private final List<DevServerJobTemplate> modelArtsTemplates;
+    private final Map<String, DevServerJobTemplateDetails> modelArtsTemplateDetails;
+    private final Map<String, DevServerJobService> modelArtsServices;
     private final List<JobDetails> openYuanrongJobs;
 
     private ExampleJobStore(List<DevServerJobListResponse> modelArtsJobs, Map<String, DevServerJobDetails> modelArtsDetails,
-                            List<DevServerJobTemplate> modelArtsTemplates, List<JobDetails> openYuanrongJobs) {
+                            List<DevServerJobTemplate> modelArtsTemplates, Map<String, DevServerJobTemplateDetails> modelArtsTemplateDetails,
+                            Map<String, DevServerJobService> modelArtsServices, List<JobDetails> openYuanrongJobs) {
         this.modelArtsJobs = List.copyOf(modelArtsJobs);
         this.modelArtsDetails = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modelArtsDetails));
         this.modelArtsTemplates = List.copyOf(modelArtsTemplates);
+        this.modelArtsTemplateDetails = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modelArtsTemplateDetails));
+        this.modelArtsServices = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modelArtsServices));
         this.openYuanrongJobs = List.copyOf(openYuanrongJobs);
     }
 
@@ -67,7 +74,15 @@ public final class ExampleJobStore {
         }
         List<DevServerJobTemplate> templates = MAPPER.convertValue(
                 example(modelArts, "listDevServerJobTemplates", "200").get("data"), new TypeReference<>() { });
-        return new ExampleJobStore(listed, details, templates, new ArrayList<>(jobs.values()));
+        // Every listed template has details (its list fields); the details example's template has them all.
+        Map<String, DevServerJobTemplateDetails> templateDetails = new LinkedHashMap<>();
+        templates.forEach(t -> templateDetails.put(t.getId(), MAPPER.convertValue(t, DevServerJobTemplateDetails.class)));
+        DevServerJobTemplateDetails shownTemplate = MAPPER.convertValue(
+                example(modelArts, "showDevServerJobTemplate", "200"), DevServerJobTemplateDetails.class);
+        templateDetails.put(shownTemplate.getId(), shownTemplate);
+        DevServerJobService service = MAPPER.convertValue(example(modelArts, "showDevServerJobService", "200"), DevServerJobService.class);
+        return new ExampleJobStore(listed, details, templates, templateDetails, Map.of(service.getId(), service),
+                new ArrayList<>(jobs.values()));
     }
 
     private static JsonNode example(ApiContract contract, String operationId, String status) {
@@ -94,6 +109,16 @@ public final class ExampleJobStore {
         List<DevServerJobTemplate> copies = new ArrayList<>();
         modelArtsTemplates.forEach(template -> copies.add(copy(template, DevServerJobTemplate.class)));
         return copies;
+    }
+
+    /** The details of the ModelArts job template with this id, a fresh copy, if it is documented. */
+    public java.util.Optional<DevServerJobTemplateDetails> modelArtsTemplateDetails(String id) {
+        return java.util.Optional.ofNullable(modelArtsTemplateDetails.get(id)).map(t -> copy(t, DevServerJobTemplateDetails.class));
+    }
+
+    /** The ModelArts service deployed by a job with this id, a fresh copy, if it is documented. */
+    public java.util.Optional<DevServerJobService> modelArtsService(String id) {
+        return java.util.Optional.ofNullable(modelArtsServices.get(id)).map(t -> copy(t, DevServerJobService.class));
     }
 
     /** The openYuanrong jobs, each a fresh copy. */

@@ -8,7 +8,9 @@ import dev.jobsopenapi.modelarts.server.model.DevServerJobCreateRequest;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobDetails;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobListResponse;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobPage;
+import dev.jobsopenapi.modelarts.server.model.DevServerJobService;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobTemplate;
+import dev.jobsopenapi.modelarts.server.model.DevServerJobTemplateDetails;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobTemplatePage;
 import dev.jobsopenapi.modelarts.server.model.DevServerTaskResponse;
 import dev.jobsopenapi.modelarts.server.model.ServerJobDeleteRequest;
@@ -57,6 +59,7 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
     /** The ids the list shows (the details example's job is not in the vendor's list). */
     private final Set<String> listed = new LinkedHashSet<>();
     private final List<DevServerJobTemplate> templates;
+    private final ExampleJobStore store;
     private final Set<String> knownTypes = new LinkedHashSet<>(List.of("COMMON", "SERVICE_DEPLOY"));
     private final Clock clock;
 
@@ -67,6 +70,7 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
     /** A resource whose created jobs finish by the given clock. */
     public ModelArtsJobsResource(ExampleJobStore store, Clock clock) {
         this.clock = clock;
+        this.store = store;
         store.modelArtsDetails().forEach(job -> jobs.put(job.getId(), job));
         store.modelArtsJobs().forEach(job -> listed.add(job.getId()));
         this.templates = store.modelArtsTemplates();
@@ -160,6 +164,16 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
         List<DevServerJobTemplate> found = templates.stream().filter(matches).map(t -> copy(t, DevServerJobTemplate.class)).toList();
         return new DevServerJobTemplatePage().current(1).pages(found.isEmpty() ? 0 : 1).size(found.size())
                 .total((long) found.size()).data(found);
+    }
+
+    @Override
+    public DevServerJobTemplateDetails showDevServerJobTemplate(String projectId, String id) {
+        return store.modelArtsTemplateDetails(id).orElseThrow(() -> new NotFoundException("DevServer job template " + id + " does not exist"));
+    }
+
+    @Override
+    public DevServerJobService showDevServerJobService(String projectId, String id) {
+        return store.modelArtsService(id).orElseThrow(() -> new NotFoundException("DevServer job service " + id + " does not exist"));
     }
 
     /** The job as it is now: a created job whose tasks have run for {@link #TASK_DURATION} is finished. */

@@ -177,4 +177,21 @@ class ModelArtsJobLifecycleTest {
             assertTrue(error.get("error_msg").asText().contains(c[2]), c[1] + " -> " + response.body());
         }
     }
+
+    @Test
+    void aTemplatesDetailsAndAJobsDeployedServiceAreServedAndUnknownIdsAre404() throws Exception {
+        dev.jobsopenapi.modelarts.client.model.DevServerJobTemplateDetails documented =
+                jobs.showDevServerJobTemplate("proj-1", "2b087a09-e90d-414c-9b15-ffec45e400e7");
+        assertEquals("ASCEND_SOFTWARE_QUERY", documented.getType());
+        assertTrue(documented.getCmd() != null && documented.getSwrPath() != null, "the details example's full template");
+        String listedOnly = jobs.listDevServerJobTemplates("proj-1", null, null, "LOG_COLLECT").getData().get(0).getId();
+        assertEquals("LOG_COLLECT", jobs.showDevServerJobTemplate("proj-1", listedOnly).getType(), "a listed template has details too");
+        dev.jobsopenapi.modelarts.client.model.DevServerJobService service =
+                jobs.showDevServerJobService("proj-1", "6a1f3c2e-8d4b-4e7a-9c15-2f0b7d9e4a31");
+        assertEquals("RUNNING", service.getStatus());
+        assertEquals("w8A8", service.getModel().getQuantType());
+        assertEquals(404, assertThrows(ApiException.class, () -> jobs.showDevServerJobTemplate("proj-1", "no-such-template")).getCode());
+        assertEquals(404, assertThrows(ApiException.class, () -> jobs.showDevServerJobService("proj-1", "no-such-service")).getCode());
+        assertEquals(400, assertThrows(ApiException.class, () -> jobs.showDevServerJobTemplate("proj-1", "bad_id")).getCode());
+    }
 }

@@ -55,6 +55,16 @@ class GeneratedInterfaceConstraintsTest {
         public DevServerJobTemplatePage listDevServerJobTemplates(String projectId, String id, String name, String type) {
             return new DevServerJobTemplatePage();
         }
+
+        @Override
+        public dev.jobsopenapi.modelarts.server.model.DevServerJobTemplateDetails showDevServerJobTemplate(String projectId, String id) {
+            return new dev.jobsopenapi.modelarts.server.model.DevServerJobTemplateDetails();
+        }
+
+        @Override
+        public dev.jobsopenapi.modelarts.server.model.DevServerJobService showDevServerJobService(String projectId, String id) {
+            return new dev.jobsopenapi.modelarts.server.model.DevServerJobService();
+        }
     };
 
     @AfterAll
@@ -121,5 +131,14 @@ class GeneratedInterfaceConstraintsTest {
         assertFalse(showViolations("proj-1", "j".repeat(65)).isEmpty());
         assertFalse(showViolations("proj-1", "").isEmpty());
         assertEquals(Set.of(), showViolations("proj-1", "j".repeat(64)));
+    }
+
+    @Test
+    void aTemplateIdOutsideTheSdksConstraintIsRejected() throws Exception {
+        Method show = DevServerJobsApi.class.getMethod("showDevServerJobTemplate", String.class, String.class);
+        for (String bad : new String[] {"", "a".repeat(65), "id_with_underscore", "../x"}) {
+            assertFalse(VALIDATOR.validateParameters(SERVICE, show, new Object[] {"proj-1", bad}).isEmpty(), bad);
+        }
+        assertTrue(VALIDATOR.validateParameters(SERVICE, show, new Object[] {"proj-1", "2b087a09-e90d-414c-9b15-ffec45e400e7"}).isEmpty());
     }
 }
