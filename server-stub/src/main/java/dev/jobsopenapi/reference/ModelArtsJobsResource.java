@@ -129,7 +129,8 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
                 .name(request.getName())
                 .description(request.getDescription())
                 .type(request.getType())
-                .items(request.getItems())
+                .items(MAPPER.convertValue(request.getItems(), new com.fasterxml.jackson.core.type.TypeReference<
+                        List<dev.jobsopenapi.modelarts.server.model.DevServerJobItem>>() { }))
                 .tasks(tasks)
                 .templateId(templates.stream().filter(t -> request.getType().equals(t.getType()))
                         .map(DevServerJobTemplate::getId).findFirst().orElse(null))

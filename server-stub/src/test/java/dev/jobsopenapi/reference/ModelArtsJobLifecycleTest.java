@@ -116,7 +116,8 @@ class ModelArtsJobLifecycleTest {
         assertEquals(2, created.getTasks().size());
         assertTrue(created.getTasks().stream().allMatch(t -> t.getStatus().equals("PROCESSING")));
         assertEquals(request.getServerIds(), created.getTasks().stream().map(t -> t.getServerId()).toList());
-        assertEquals(request.getItems(), created.getItems());
+        assertEquals(request.getItems().stream().map(item -> item.getType()).toList(),
+                created.getItems().stream().map(item -> item.getType()).toList());
         assertEquals(clock.instant(), created.getCreateAt().toInstant().orElseThrow());
 
         send("GET", "/v1/proj-1/dev-servers/jobs/" + id, null);
@@ -193,5 +194,16 @@ class ModelArtsJobLifecycleTest {
         assertEquals(404, assertThrows(ApiException.class, () -> jobs.showDevServerJobTemplate("proj-1", "no-such-template")).getCode());
         assertEquals(404, assertThrows(ApiException.class, () -> jobs.showDevServerJobService("proj-1", "no-such-service")).getCode());
         assertEquals(400, assertThrows(ApiException.class, () -> jobs.showDevServerJobTemplate("proj-1", "bad_id")).getCode());
+    }
+
+    @Test
+    void aCreateItemWithoutTypeIsRefusedByTheServerAndTheChecker() throws Exception {
+        String body = "{\"name\":\"no-item-type\",\"server_ids\":[\"3384bdb0-2d31-4fe9-946e-09e776701d78\"],"
+                + "\"type\":\"ASCEND_SOFTWARE_QUERY\",\"items\":[{}]}";
+        HttpResponse<String> refused = send("POST", "/v1/proj-1/dev-servers/jobs", body);
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("type"), refused.body());
+        assertTrue(SPEC.validateAgainst("/components/schemas/DevServerJobCreateRequest", JSON.readTree(body)).stream()
+                .anyMatch(v -> v.toString().contains("/items/0")), "the checker names the item");
     }
 }
