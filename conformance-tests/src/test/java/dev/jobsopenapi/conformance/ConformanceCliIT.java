@@ -295,12 +295,14 @@ class ConformanceCliIT {
         Run run = run(Map.of("JOBS_OPENAPI_TOKEN", TOKEN), "", "probe", "--spec", "modelarts-devserver-jobs",
                 "--base-url", base, "--param", "project_id=proj-1", "--param", "id=job-1", "--param", "visible=true");
         assertEquals(0, run.exit(), run::toString);
-        assertEquals(List.of(TOKEN, TOKEN, TOKEN), seenTokens);
-        // --param applies to every operation with a parameter of that name: id filters the lists too.
+        assertEquals(List.of(TOKEN, TOKEN, TOKEN, TOKEN, TOKEN), seenTokens);
+        // --param applies to every operation with a parameter of that name: id filters the lists too, and names the
+        // template and the service asked for.
         assertEquals(List.of("/v1/proj-1/dev-servers/jobs?id=job-1&visible=true", "/v1/proj-1/dev-servers/jobs/templates?id=job-1",
+                "/v1/proj-1/dev-servers/jobs/templates/job-1", "/v1/proj-1/dev-servers/jobs/services/job-1",
                 "/v1/proj-1/dev-servers/jobs/job-1"), seenTargets);
         assertTrue(run.out().contains("PASS modelarts-devserver-jobs listDevServerJobs 200"), run.out());
-        assertTrue(run.out().contains("3 passed, 0 failed, 2 skipped"), run.out());
+        assertTrue(run.out().contains("5 passed, 0 failed, 2 skipped"), run.out());
         assertFalse(run.out().contains(TOKEN) || run.err().contains(TOKEN), "the token was printed");
     }
 
@@ -327,7 +329,7 @@ class ConformanceCliIT {
                 .example("deleteDevServerJobs", DocumentedExample.REQUEST).orElseThrow().value().toString()),
                 JSON.readTree(seenBodies.get(delete)), "the documented body is sent");
         assertTrue(seenTargets.stream().noneMatch(t -> t.startsWith("POST")), "createDevServerJob was not named");
-        assertTrue(allowed.out().contains("4 passed, 0 failed, 1 skipped"), allowed.out());
+        assertTrue(allowed.out().contains("6 passed, 0 failed, 1 skipped"), allowed.out());
 
         assertOneLineError(run("probe", "--spec", "modelarts-devserver-jobs", "--base-url", base,
                 "--allow-write", "dropEverything"), "no operation 'dropEverything'");
@@ -341,7 +343,7 @@ class ConformanceCliIT {
         assertEquals(1, run.exit(), run::toString);
         JsonNode report = JSON.readTree(run.out());
         assertEquals(1, report.get("failed").asInt());
-        assertEquals(3, report.get("skipped").asInt(), "the details need --param id; create and delete change state");
+        assertEquals(5, report.get("skipped").asInt(), "the three details need --param id; create and delete change state");
         assertEquals("status", report.at("/results/0/violations/0/keyword").asText());
         assertEquals(List.of(TOKEN, TOKEN), seenTokens);
         assertFalse(run.out().contains(TOKEN), "the token was printed");
