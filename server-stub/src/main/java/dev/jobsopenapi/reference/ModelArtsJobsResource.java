@@ -115,7 +115,7 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
         String id = UUID.randomUUID().toString();
         List<DevServerTaskResponse> tasks = new ArrayList<>();
         for (String serverId : request.getServerIds()) {
-            tasks.add(new DevServerTaskResponse(UUID.randomUUID().toString(), "PROCESSING")
+            tasks.add(new DevServerTaskResponse().id(UUID.randomUUID().toString()).status("PROCESSING")
                     .serverId(serverId)
                     .serverName("liteserver-" + serverId.substring(0, Math.min(8, serverId.length())))
                     .cloudServer(Map.of("id", serverId, "type", "BMS"))
@@ -123,7 +123,7 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
                     .createAt(now)
                     .updateAt(now));
         }
-        DevServerJobDetails job = new DevServerJobDetails(id, "PROCESSING")
+        DevServerJobDetails job = new DevServerJobDetails().id(id).status("PROCESSING")
                 .createAt(now)
                 .updateAt(now)
                 .name(request.getName())
