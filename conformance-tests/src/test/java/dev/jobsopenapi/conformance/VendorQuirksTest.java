@@ -41,7 +41,8 @@ class VendorQuirksTest {
             "openyuanrong-runtime-env-asymmetry",
             "openyuanrong-forbidden-as-false",
             "modelarts-template-type-filter-pattern",
-            "modelarts-signers-disagree");
+            "modelarts-signers-disagree",
+            "openyuanrong-submit-bound-by-content-type");
 
     private static ApiContract contractOf(VendorQuirk quirk) {
         return CONTRACTS.stream().filter(c -> c.name().equals(quirk.spec())).findFirst().orElseThrow();
@@ -204,6 +205,19 @@ class VendorQuirksTest {
         assertEquals("/components/securitySchemes/AkSkSignature", quirk.pointer());
         assertTrue(quirk.observed().contains("follows the Node.js signer"), quirk.observed());
         assertEquals(900, scheme.at("/x-signature/maxClockSkewSeconds").asInt(), "the gateway's 15 minutes");
+    }
+
+    @Test
+    void submitBoundByContentType_theSpecDocumentsTheJsonFormAndSaysToSendItsContentType() {
+        Operation submit = OPENYUANRONG.operation("submitJob").orElseThrow();
+        List<String> mediaTypes = new ArrayList<>();
+        OPENYUANRONG.document().at(submit.pointer() + "/requestBody/content").fieldNames().forEachRemaining(mediaTypes::add);
+        assertEquals(List.of("application/json"), mediaTypes);
+        String description = OPENYUANRONG.document().at("/components/schemas/JobSubmitRequest/description").asText();
+        assertTrue(description.contains("application/x-www-form-urlencoded") && description.contains("send `Content-Type: application/json`"),
+                description);
+        assertTrue(OPENYUANRONG.examples().stream().anyMatch(e -> e.operationId().equals("submitJob") && e.status().equals("400")
+                && e.value().asText().equals("entrypoint should not be empty")), "the answer a JSON body without its type gets");
     }
 
     @Test
