@@ -150,6 +150,23 @@ class ProvenanceTest {
     }
 
     @Test
+    void everyNarrowingBeyondTheSourcesSaysWhichSourcesAndWhy() {
+        List<String> narrowings = new ArrayList<>();
+        for (ApiContract contract : contracts()) {
+            contract.document().findParents("x-narrowed").forEach(node -> {
+                JsonNode note = node.get("x-narrowed");
+                for (String key : List.of("sources", "constraint", "reason")) {
+                    assertFalse(note.path(key).asText().isBlank(), contract.name() + ": x-narrowed without " + key + ": " + note);
+                }
+                assertTrue(node.has("pattern") || node.has("maxLength") || node.has("minLength") || node.has("enum"),
+                        "an x-narrowed note sits on the constraint it explains: " + node);
+                narrowings.add(contract.name() + ": " + note.path("constraint").asText());
+            });
+        }
+        assertFalse(narrowings.isEmpty());
+    }
+
+    @Test
     void theSourceCheckAcceptsSeedsAndPublicFilesOnly() {
         assertTrue(namesAPublicSource("seed 002, first example"));
         assertTrue(namesAPublicSource("openeuler-mirror/yuanrong-frontend pkg/common/job/handler.go StopJobHandleRes"));
