@@ -93,7 +93,12 @@ def call_modelarts(base_url, create_request):
     expect(shown.id == created.id and isinstance(shown.create_at.actual_instance, int), "showDevServerJob: the created job")
     deleted = api.delete_dev_server_jobs(project, modelarts_models.ServerJobDeleteRequest(job_ids=[page.data[0].id]))
     expect([job.id for job in deleted.data] == [page.data[0].id], "deleteDevServerJobs: the finished job is deleted")
-    return ["listDevServerJobs", "listDevServerJobTemplates", "createDevServerJob", "showDevServerJob", "deleteDevServerJobs"]
+    template = api.show_dev_server_job_template(project, templates.data[0].id)
+    expect(template.id == templates.data[0].id, "showDevServerJobTemplate: the listed template")
+    service = api.show_dev_server_job_service(project, "6a1f3c2e-8d4b-4e7a-9c15-2f0b7d9e4a31")
+    expect(service.status == "RUNNING" and len(service.instances) > 0, "showDevServerJobService: the documented service")
+    return ["listDevServerJobs", "listDevServerJobTemplates", "createDevServerJob", "showDevServerJob", "deleteDevServerJobs",
+            "showDevServerJobTemplate", "showDevServerJobService"]
 
 
 def call_openyuanrong(base_url, submit_request):

@@ -137,7 +137,12 @@ async function callModelArts(baseUrl: string, createRequest: Json): Promise<stri
   expect(shown.id === created.id && typeof shown.createAt === 'number', 'showDevServerJob: the created job');
   const deleted = await api.deleteDevServerJobs({ projectId, serverJobDeleteRequest: { jobIds: [first.id!] } });
   expect(deleted.data!.map((job) => job.id).join() === first.id, 'deleteDevServerJobs: the finished job is deleted');
-  return ['listDevServerJobs', 'listDevServerJobTemplates', 'createDevServerJob', 'showDevServerJob', 'deleteDevServerJobs'];
+  const template = await api.showDevServerJobTemplate({ projectId, id: templates.data![0].id! });
+  expect(template.id === templates.data![0].id, 'showDevServerJobTemplate: the listed template');
+  const service = await api.showDevServerJobService({ projectId, id: '6a1f3c2e-8d4b-4e7a-9c15-2f0b7d9e4a31' });
+  expect(service.status === 'RUNNING' && service.instances!.length > 0, 'showDevServerJobService: the documented service');
+  return ['listDevServerJobs', 'listDevServerJobTemplates', 'createDevServerJob', 'showDevServerJob', 'deleteDevServerJobs',
+    'showDevServerJobTemplate', 'showDevServerJobService'];
 }
 
 async function callOpenYuanrong(baseUrl: string, submitRequest: Json): Promise<string[]> {

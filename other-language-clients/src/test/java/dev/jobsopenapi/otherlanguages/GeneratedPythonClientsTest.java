@@ -51,7 +51,7 @@ class GeneratedPythonClientsTest {
             assertEquals(counts.examples(), summary.get("examples").asInt());
             assertEquals(counts.frontendJobs(), summary.get("frontendJobs").asInt());
             assertEquals(counts.modelArtsTimes(), summary.get("modelArtsTimes").asInt(), "every ModelArts time was looked at");
-            assertEquals(11, summary.get("operations").size(), summary.toString());
+            assertEquals(13, summary.get("operations").size(), summary.toString());
         }
     }
 }
