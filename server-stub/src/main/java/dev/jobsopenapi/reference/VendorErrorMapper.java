@@ -124,16 +124,55 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
         return null;
     }
 
-    /** {@code runtime_env.working_dir: ...}: the JSON path Jackson reached, and its message without source details. */
-    private static String describe(JsonProcessingException e) {
-        String path = "";
-        if (e instanceof JsonMappingException mapping) {
-            path = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+    /**
+     * What is wrong with an unreadable body, in the API's words: the JSON path of the field (as the spec names it)
+     * and what the field must be ({@code items: is required}, {@code server_ids: must be an array}), or that the
+     * body is not JSON. Never Jackson's own wording, which names Java classes.
+     */
+    static String describe(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "the body is not valid JSON: " + withoutJavaNames(e.getOriginalMessage().replaceAll("(?s)\\s*\\R.*", ""));
         }
-        String message = e.getOriginalMessage().replaceAll("(?s)\\s*\\R.*", "");
-        return path.isEmpty() ? message : path + ": " + message;
+        String path = mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+        String original = e.getOriginalMessage();
+        if (original.startsWith("Missing required creator property")) {
+            return path + ": is required";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return path + ": must be " + jsonType(mismatch.getTargetType());
+        }
+        return path + ": " + withoutJavaNames(original.replaceAll("(?s)\\s*\\R.*", ""));
+    }
+
+    /** The JSON type a Java target type is read from, as a person would say it. */
+    private static String jsonType(Class<?> type) {
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == java.math.BigInteger.class || type == Short.class || type == short.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == dev.jobsopenapi.types.Timestamp.class) {
+            return "a time (a number, or a string of digits)";
+        }
+        return "an object";
+    }
+
+    /** A message with Java type names ({@code `java.lang.String`}) taken out. */
+    private static String withoutJavaNames(String message) {
+        return message.replaceAll("`[A-Za-z_$][\\w$.]*(<[^`]*>)?`", "a value of another type");
     }
 
     private static String codeFor(int status) {
