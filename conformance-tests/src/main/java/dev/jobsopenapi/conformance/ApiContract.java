@@ -71,6 +71,11 @@ public final class ApiContract {
                 return bundled(spec);
             }
         }
+        if (!Files.exists(Path.of(nameOrPath))) {
+            throw new NoSuchFileException(nameOrPath, null, "neither a bundled spec ("
+                    + String.join(", ", java.util.Arrays.stream(BundledSpec.values()).map(BundledSpec::specName).toList())
+                    + ") nor a spec file");
+        }
         return load(Path.of(nameOrPath));
     }
 

@@ -119,7 +119,8 @@ public final class ConformanceCli {
             err.println(USAGE_TEXT);
             return USAGE;
         } catch (NoSuchFileException e) {
-            err.println("error: no such file: " + e.getFile());
+            err.println("error: " + (e.getReason() != null && e.getReason().startsWith("neither")
+                    ? e.getFile() + " is " + e.getReason() : "no such file: " + e.getFile()));
             return USAGE;
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             err.println("error: " + oneLine(e.getMessage()));

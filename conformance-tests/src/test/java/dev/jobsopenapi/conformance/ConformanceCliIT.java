@@ -224,7 +224,9 @@ class ConformanceCliIT {
     @Test
     void aWrongCommandOrAnUnreadableFileExitsTwoWithOneLine(@TempDir Path dir) throws Exception {
         assertOneLineError(run("validate", "--spec", dir.resolve("nope.yaml").toString(), "--operation", "listJobs"),
-                "no such file");
+                "is neither a bundled spec (modelarts-devserver-jobs, openyuanrong-jobs) nor a spec file");
+        assertOneLineError(run("validate", "--spec", "nope", "--operation", "listJobs"),
+                "nope is neither a bundled spec (modelarts-devserver-jobs, openyuanrong-jobs) nor a spec file");
         Path notSpec = Files.writeString(dir.resolve("pom.yaml"), "project: 1\n");
         assertOneLineError(run("validate", "--spec", notSpec.toString(), "--operation", "listJobs"), "not an OpenAPI 3.0 document");
         assertOneLineError(run("validate", "--spec", "openyuanrong-jobs", "--operation", "noSuchOp"), "no operation 'noSuchOp'");
