@@ -64,7 +64,8 @@ public final class ConformanceCli {
                                        HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_SECURITY_TOKEN) when they are set
                   --timeout-seconds N  per request (default 30)
                   --allow-write ID     also call this state-changing operation (repeatable), with the spec's
-                                       documented request body: it creates, stops or deletes on the server
+                                       documented request body (its submission_id or job name made new):
+                                       it creates, stops or deletes on the server
 
               common options:
                   --format text|json|junit   the report format (default text)

@@ -23,7 +23,8 @@ import java.util.StringJoiner;
 /**
  * Calls the operations of a spec on a live server and checks what comes back. Only operations that read
  * ({@code GET}, {@code HEAD}) are called by default; one that changes state is skipped, saying so, unless the
- * user named it: then it is sent with the spec's first documented request body. The token, when given, is
+ * user named it: then it is sent with the spec's first documented request body, its submission id or job name made
+ * new so that the write succeeds on a server that already has the documented one. The token, when given, is
  * sent in the header the spec's security scheme names; otherwise, AK/SK credentials, when given, sign each
  * request exactly as sent. Neither ever appears in any output, and no redirect is followed.
  */
@@ -112,7 +113,7 @@ final class LiveProbe {
                 .header("Accept", "application/json");
         if (requestBody.isPresent()) {
             request.header("Content-Type", requestBody.get().mediaType())
-                    .method(op.method(), HttpRequest.BodyPublishers.ofString(requestBody.get().value().toString()));
+                    .method(op.method(), HttpRequest.BodyPublishers.ofString(fresh(requestBody.get().value()).toString()));
         } else {
             request.method(op.method(), HttpRequest.BodyPublishers.noBody());
         }
@@ -143,6 +144,33 @@ final class LiveProbe {
             body = bytes;
         }
         return new Answer(contract.validateResponse(op.operationId(), status, contentType, body), response.statusCode());
+    }
+
+    /**
+     * The fields of a documented request body that name what it creates, which a server keeps unique: the
+     * openYuanrong {@code submission_id} (the frontend refuses one in use) and the ModelArts job {@code name}.
+     */
+    private static final java.util.Set<String> UNIQUE_FIELDS = java.util.Set.of("submission_id", "name");
+
+    /**
+     * The documented request body, with each {@link #UNIQUE_FIELDS} value made new, so that the documented write
+     * succeeds on a server that already has what the example names: {@code probe-} and 8 hex digits for an id,
+     * the name with {@code -probe-} and 8 hex digits (within 64 characters).
+     */
+    static com.fasterxml.jackson.databind.JsonNode fresh(com.fasterxml.jackson.databind.JsonNode documented) {
+        if (!documented.isObject()) {
+            return documented;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode body = documented.deepCopy();
+        String suffix = String.format("%08x", new java.security.SecureRandom().nextInt());
+        for (String field : UNIQUE_FIELDS) {
+            if (body.path(field).isTextual()) {
+                String value = body.get(field).asText();
+                body.put(field, field.equals("submission_id") ? "probe-" + suffix
+                        : value.substring(0, Math.min(value.length(), 64 - 15)) + "-probe-" + suffix);
+            }
+        }
+        return body;
     }
 
     private String target(Operation op) {

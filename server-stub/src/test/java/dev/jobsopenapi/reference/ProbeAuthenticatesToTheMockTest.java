@@ -110,6 +110,17 @@ class ProbeAuthenticatesToTheMockTest {
     }
 
     @Test
+    void theDocumentedWritesSucceedAgainAndAgainWithFreshIdsAndNames() {
+        for (int i = 0; i < 2; i++) {
+            Run submit = probe(Map.of("JOBS_OPENAPI_TOKEN", jwt), "probe", "--spec", "openyuanrong-jobs", "--base-url",
+                    server.baseUri().toString(), "--allow-write", "submitJob");
+            assertTrue(submit.output().contains("PASS openyuanrong-jobs submitJob 200"), submit.output());
+            Run create = probe(akSkEnvironment(SK), modelArts("text", "--allow-write", "createDevServerJob"));
+            assertTrue(create.output().contains("PASS modelarts-devserver-jobs createDevServerJob 200"), create.output());
+        }
+    }
+
+    @Test
     void aTokenWithALineEndIsRefusedWithoutBeingPrinted() {
         Run run = probe(Map.of("JOBS_OPENAPI_TOKEN", jwt + "\r\n"), "probe", "--spec", "openyuanrong-jobs", "--base-url", server.baseUri().toString());
         assertEquals(2, run.exit(), run.output());
