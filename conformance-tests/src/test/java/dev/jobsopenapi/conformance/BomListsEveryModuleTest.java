@@ -49,9 +49,29 @@ class BomListsEveryModuleTest {
         NodeList dependencies = bom.getElementsByTagName("dependency");
         for (int i = 0; i < dependencies.getLength(); i++) {
             Element dependency = (Element) dependencies.item(i);
-            assertEquals("${project.version}", child(dependency, "version"));
-            managed.add(child(dependency, "artifactId"));
+            if (child(dependency, "groupId").equals("dev.jobsopenapi")) {
+                assertEquals("${project.version}", child(dependency, "version"));
+                managed.add(child(dependency, "artifactId"));
+            }
         }
         assertEquals(modules.stream().sorted().toList(), managed.stream().sorted().toList());
+    }
+
+    @Test
+    void theBomPinsTheThirdPartyVersionsTheBuildUsesWithJacksonBeforeJersey() throws Exception {
+        Element parentProperties = (Element) read(ROOT.resolve("pom.xml")).getElementsByTagName("properties").item(0);
+        Element bomProperties = (Element) read(ROOT.resolve("bom/pom.xml")).getElementsByTagName("properties").item(0);
+        for (String version : List.of("jackson.version", "jersey.version", "junit.version", "hibernate-validator.version", "expressly.version")) {
+            assertEquals(child(parentProperties, version), child(bomProperties, version), version);
+        }
+        List<String> imports = new ArrayList<>();
+        NodeList dependencies = read(ROOT.resolve("bom/pom.xml")).getElementsByTagName("dependency");
+        for (int i = 0; i < dependencies.getLength(); i++) {
+            Element dependency = (Element) dependencies.item(i);
+            if (child(dependency, "scope").equals("import")) {
+                imports.add(child(dependency, "artifactId"));
+            }
+        }
+        assertEquals(List.of("jackson-bom", "jersey-bom", "junit-bom"), imports, "Jackson's BOM first, so its version wins over Jersey's");
     }
 }
