@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every Java block of the README compiles, as written, in a project that depends on the modules through the BOM
  * and nothing else: the README shows the imports and declarations each block needs, so a reader can paste it. A
  * block of statements is compiled as the body of a method; a block that declares a class is compiled as it is.
+ * The blocks written against the mock server also run, against a reference server.
  */
 class ReadmeJavaBlocksCompileTest {
 
@@ -79,6 +80,34 @@ class ReadmeJavaBlocksCompileTest {
         javac.getTask(null, null, diagnostics, options, null, List.of(file)).call();
         return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
     }
+
+    /**
+     * The blocks written against the mock server ({@value #MOCK}) also run, against a reference server this test
+     * starts on a free port (the address swapped in): they must finish without an exception.
+     */
+    @TestFactory
+    Stream<DynamicTest> theBlocksWrittenAgainstTheMockServerRun() throws IOException {
+        Path out = Files.createTempDirectory("readme-runs");
+        List<Block> runnable = blocks().stream()
+                .filter(block -> block.code().contains(MOCK) && !TOP_LEVEL_CLASS.matcher(block.code()).find()).toList();
+        assertTrue(runnable.size() >= 3, "blocks against the mock server: " + runnable.size());
+        return runnable.stream().map(block -> DynamicTest.dynamicTest("README.md line " + block.line() + " runs", () -> {
+            try (dev.jobsopenapi.reference.ReferenceServer server = dev.jobsopenapi.reference.ReferenceServer.start("127.0.0.1", 0)) {
+                String className = "ReadmeRunAtLine" + block.line();
+                Block local = new Block(block.line(), block.code().replace(MOCK, server.baseUri().toString()));
+                assertEquals(List.of(), compile(className, compilationUnit(local, className), out).stream()
+                        .map(d -> d.getMessage(null)).toList());
+                try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {out.toUri().toURL()},
+                        getClass().getClassLoader())) {
+                    java.lang.reflect.Method run = loader.loadClass(className).getDeclaredMethod("run");
+                    run.setAccessible(true);
+                    run.invoke(null);
+                }
+            }
+        }));
+    }
+
+    private static final String MOCK = "http://127.0.0.1:8080";
 
     @TestFactory
     Stream<DynamicTest> everyJavaBlockOfTheReadmeCompiles() throws IOException {
