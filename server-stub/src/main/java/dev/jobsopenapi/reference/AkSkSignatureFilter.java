@@ -43,7 +43,7 @@ final class AkSkSignatureFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         URI uri = request.getUriInfo().getRequestUri();
-        if (!request.getUriInfo().getPath().replaceFirst("^/", "").startsWith("v1/")) {
+        if (!ApiPaths.isModelArts(request.getUriInfo().getPath())) {
             return;
         }
         byte[] body;

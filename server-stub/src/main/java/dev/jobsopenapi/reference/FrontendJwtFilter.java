@@ -35,7 +35,7 @@ final class FrontendJwtFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().replaceFirst("^/", "").startsWith("api/")) {
+        if (!ApiPaths.isOpenYuanrong(request.getUriInfo().getPath())) {
             return;
         }
         String token = Optional.ofNullable(request.getHeaderString("X-Auth")).filter(t -> !t.isEmpty())

@@ -94,7 +94,7 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
 
     /** The body of the called API: openYuanrong (paths under {@code api/}) a JSON string, ModelArts an object. */
     Response error(int status, String code, String message) {
-        boolean openYuanrong = uriInfo != null && uriInfo.getPath().replaceFirst("^/", "").startsWith("api/");
+        boolean openYuanrong = uriInfo != null && ApiPaths.isOpenYuanrong(uriInfo.getPath());
         Object body;
         if (openYuanrong) {
             // A JSON string literal: a plain String entity would be written as bare text.
