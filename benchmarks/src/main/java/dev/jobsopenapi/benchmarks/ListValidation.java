@@ -1,5 +1,7 @@
 package dev.jobsopenapi.benchmarks;
 
+import dev.jobsopenapi.conformance.Body;
+import dev.jobsopenapi.conformance.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -75,12 +77,12 @@ final class ListValidation {
     }
 
     ValidationResult library() {
-        return contract.validateResponse(operationId, "200", "application/json", body);
+        return contract.validateResponse(Target.operation(operationId), "200", "application/json", Body.of(body));
     }
 
     /** The same body with a wrong-typed status in its last job: the first pass reads it all, then the full check. */
     ValidationResult libraryLastJobFaulty() {
-        return contract.validateResponse(operationId, "200", "application/json", faultyBody);
+        return contract.validateResponse(Target.operation(operationId), "200", "application/json", Body.of(faultyBody));
     }
 
     JsonNode readTreeOnly() {

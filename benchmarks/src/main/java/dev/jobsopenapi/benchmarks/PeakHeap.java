@@ -1,5 +1,7 @@
 package dev.jobsopenapi.benchmarks;
 
+import dev.jobsopenapi.conformance.Body;
+import dev.jobsopenapi.conformance.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobsopenapi.conformance.ApiContract;
@@ -93,13 +95,13 @@ public final class PeakHeap {
         switch (mode) {
             case "stream" -> {
                 try (InputStream in = Files.newInputStream(body)) {
-                    result = contract.validateResponse("listJobs", "200", "application/json", in);
+                    result = contract.validateResponse(Target.operation("listJobs"), "200", "application/json", Body.of(in));
                 }
             }
-            case "bytes" -> result = contract.validateResponse("listJobs", "200", "application/json", Files.readAllBytes(body));
+            case "bytes" -> result = contract.validateResponse(Target.operation("listJobs"), "200", "application/json", Body.of(Files.readAllBytes(body)));
             case "tree" -> {
                 JsonNode tree = new ObjectMapper().readTree(body.toFile());
-                result = contract.validateResponse("listJobs", "200", "application/json", tree);
+                result = contract.validateResponse(Target.operation("listJobs"), "200", "application/json", Body.of(tree));
             }
             default -> {
                 JsonNode tree = new ObjectMapper().readTree(body.toFile());

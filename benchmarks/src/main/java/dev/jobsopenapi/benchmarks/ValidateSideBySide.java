@@ -1,5 +1,6 @@
 package dev.jobsopenapi.benchmarks;
 
+import dev.jobsopenapi.conformance.ApiContract;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -1,5 +1,7 @@
 package dev.jobsopenapi.client;
 
+import dev.jobsopenapi.conformance.Body;
+import dev.jobsopenapi.conformance.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobsopenapi.conformance.ApiContract;
@@ -43,7 +45,7 @@ class ModelArtsJobLifecycleOnTheWireTest {
             assertEquals("/v1/proj-1/dev-servers/jobs", seen.uri().getPath());
             assertTrue(seen.contentType().startsWith("application/json"), seen.contentType());
             assertEquals(body, JSON.readTree(seen.body()));
-            assertTrue(SPEC.validateRequestBody("deleteDevServerJobs", seen.contentType(), JSON.readTree(seen.body())).isValid());
+            assertTrue(SPEC.validateRequest(Target.operation("deleteDevServerJobs"), seen.contentType(), Body.of(JSON.readTree(seen.body()))).isValid());
             assertEquals(example("deleteDevServerJobs", "200").at("/data/0/id").asText(), deleted.getData().get(0).getId());
         }
     }

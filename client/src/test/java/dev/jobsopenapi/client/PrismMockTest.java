@@ -1,12 +1,13 @@
 package dev.jobsopenapi.client;
 
+import dev.jobsopenapi.conformance.cli.ConformanceCliAccess;
 import dev.jobsopenapi.specs.NodeTools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.DocumentedExample;
-import dev.jobsopenapi.conformance.ValidatingResponseInterceptor;
+import dev.jobsopenapi.conformance.http.ValidatingResponseInterceptor;
 import dev.jobsopenapi.modelarts.client.api.DevServerJobsApi;
 import dev.jobsopenapi.modelarts.client.model.DevServerJobCreateRequest;
 import dev.jobsopenapi.modelarts.client.model.ServerJobDeleteRequest;
@@ -82,7 +83,7 @@ class PrismMockTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<String> args = new java.util.ArrayList<>(List.of("probe", "--spec", contract.name(), "--base-url", baseUri, "--token", "t0ken"));
         args.addAll(List.of(extra));
-        int exit = dev.jobsopenapi.conformance.ConformanceCliAccess.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8));
+        int exit = dev.jobsopenapi.conformance.cli.ConformanceCliAccess.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, printed);
         return printed;

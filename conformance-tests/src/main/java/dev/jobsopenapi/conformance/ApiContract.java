@@ -9,8 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,32 +21,37 @@ import java.util.Optional;
  * the caller sends makes a check throw: a body that is not JSON, an undocumented path, method, status or
  * content type are all violations in the result.
  *
- * <p>Response bodies given as text, bytes or a stream are read as a stream: the elements of a list (a
- * top-level array, or a page's {@code data}) are checked one at a time, so memory holds one element rather
- * than the body, and a conforming element costs little more than reading it. A body given whole (text or
- * bytes) first gets one pass over its tokens that builds no tree, which clears a body with nothing to report
- * in about the time of parsing it; a body it does not clear is checked as a stream. The violations are
- * exactly those of checking the whole parsed document.
+ * <p>Four methods check everything: {@link #validateRequest} and {@link #validateResponse} take a {@link Target}
+ * (an operation id, or a method and concrete path) and a {@link Body} (text, bytes, stream or tree);
+ * {@link #validate(DocumentedExample)} checks an example of the spec and {@link #validateAgainst} a value against
+ * any schema of it. Bodies given as text, bytes or a stream are read as a stream: the elements of a list (a
+ * top-level array, or a page's {@code data}) are checked one at a time, so memory holds one element rather than
+ * the body. A body given whole (text or bytes) first gets one pass over its tokens that builds no tree, which
+ * clears a body with nothing to report in about the time of parsing it. The violations are exactly those of
+ * checking the whole parsed document.
  *
  * <pre>{@code
  * ApiContract contract = ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS);
- * ValidationResult result = contract.validateResponse("listJobs", "200", "application/json", bodyText);
+ * ValidationResult result = contract.validateResponse(Target.operation("listJobs"), "200", "application/json",
+ *         Body.of(bodyText));
  * }</pre>
  */
 public final class ApiContract {
 
     private final SpecDocument spec;
     private final OperationIndex index;
+    private final SchemaShapes shapes;
     private final SchemaChecker schemas;
+    private final BodyChecker bodies;
     private final RequestChecker requests;
-    private final ResponseChecker responses;
 
     private ApiContract(SpecDocument spec) {
         this.spec = spec;
         this.index = new OperationIndex(spec);
-        this.schemas = new SchemaChecker(spec);
-        this.requests = new RequestChecker(spec, index, schemas);
-        this.responses = new ResponseChecker(spec, index, schemas);
+        this.shapes = new SchemaShapes(spec, new QuickCheck(SchemaChecker.CONFIG.getRegularExpressionFactory()));
+        this.schemas = new SchemaChecker(spec, shapes);
+        this.bodies = new BodyChecker(shapes, schemas);
+        this.requests = new RequestChecker(spec, index, schemas, shapes);
     }
 
     /** The contract of a spec bundled with this library. */
@@ -96,6 +101,16 @@ public final class ApiContract {
     }
 
     /**
+     * The contract of an OpenAPI 3.0 document given as a tree (copied: later changes to it change nothing here).
+     *
+     * @param name how reports name the spec, for example {@code my-api}
+     * @throws IllegalArgumentException when it is not an OpenAPI 3.0 document
+     */
+    public static ApiContract of(String name, JsonNode document) {
+        return new ApiContract(SpecDocument.of(name, document.deepCopy()));
+    }
+
+    /**
      * A copy of this contract in which the schema node at the pointer is replaced by the given schema (its
      * {@code description} is kept). Used to check examples against what a vendor's prose claims.
      */
@@ -108,9 +123,9 @@ public final class ApiContract {
         return spec.name();
     }
 
-    /** The parsed document (shared: do not change it). */
+    /** A copy of the parsed document: changing it changes nothing in this contract. */
     public JsonNode document() {
-        return spec.root();
+        return spec.root().deepCopy();
     }
 
     /** Every operation of the spec, in document order. */
@@ -131,6 +146,14 @@ public final class ApiContract {
         return index.find(method, path);
     }
 
+    /**
+     * The parameters of an operation, {@code $ref}s resolved: those of its path item, then its own (an
+     * operation's parameter replaces the path item's of the same name and location).
+     */
+    public List<Parameter> parameters(Operation op) {
+        return index.parameters(op);
+    }
+
     /** Every example the spec documents, request bodies and responses, in document order. */
     public List<DocumentedExample> examples() {
         return index.examples();
@@ -149,129 +172,104 @@ public final class ApiContract {
     /** Checks a documented example against the schema of the request body or response it documents. */
     public ValidationResult validate(DocumentedExample example) {
         ValidationResult result = example.isRequest()
-                ? validateRequestBody(example.operationId(), example.mediaType(), example.value())
-                : validateResponse(example.operationId(), example.status(), example.mediaType(), example.value());
+                ? validateRequest(Target.operation(example.operationId()), example.mediaType(), Body.of(example.value()))
+                : validateResponse(Target.operation(example.operationId()), example.status(), example.mediaType(),
+                        Body.of(example.value()));
         return new ValidationResult(example.toString(), result.violations());
     }
 
     /**
-     * Checks a request body, given as the bytes a client sent, as {@link #validateRequestBody(String, String,
-     * JsonNode)} does; a body that is not exactly one JSON document in UTF-8 is a violation that says why.
-     */
-    public ValidationResult validateRequestBody(String operationId, String contentType, byte[] body) {
-        return requests.checkBody(operationId, contentType, body);
-    }
-
-    /**
-     * Checks a request body against the schema the spec gives the operation's request body. An operation
-     * without a request body, or a content type it does not take, is a violation.
-     */
-    public ValidationResult validateRequestBody(String operationId, String contentType, JsonNode body) {
-        return requests.checkBody(operationId, contentType, body);
-    }
-
-    /**
-     * Checks a response body, given as text, against the operation's response schema. A body that is not
-     * exactly one JSON document is a violation that says why (empty, a byte-order mark, trailing text, several
-     * documents, a key twice in one object, {@code NaN}, nesting deeper than 1000 levels), unless the documented
-     * response has no body schema.
-     */
-    public ValidationResult validateResponse(String operationId, String status, String contentType, String body) {
-        return responses.check(operationId, status, contentType, body == null ? "" : body);
-    }
-
-    /**
-     * Checks a response body, given as the bytes a server sent, as {@link #validateResponse(String, String,
-     * String, String)} does; bytes that are not UTF-8 are a violation too.
-     */
-    public ValidationResult validateResponse(String operationId, String status, String contentType, byte[] body) {
-        return responses.check(operationId, status, contentType, body == null ? new byte[0] : body);
-    }
-
-    /**
-     * Checks a response body read from a stream (a captured file, a socket), as {@link #validateResponse(String,
-     * String, String, byte[])} does, in memory bounded by the largest element of a list rather than by the body:
-     * a 100 MB list is checked as it is read. The stream is read to its end, not closed.
+     * Checks a response: the status and content type must be documented for the operation, and the body must
+     * satisfy their schema. A body that is not exactly one JSON document is a violation that says why (empty, not
+     * UTF-8, a byte-order mark, trailing text, several documents, a key twice in one object, {@code NaN}, nesting
+     * deeper than 1000 levels), unless the documented response has no body schema. Violations point into the body.
      *
-     * @throws IOException when reading the stream fails (bytes that are not UTF-8 are a violation instead)
-     */
-    public ValidationResult validateResponse(String operationId, String status, String contentType, InputStream body)
-            throws IOException {
-        return responses.check(operationId, status, contentType, new Utf8Input(body));
-    }
-
-    /**
-     * Checks a response to {@code method} on a concrete {@code path}: finds the operation by its template,
-     * then checks the body as {@link #validateResponse(String, String, String, String)} does. A path or
-     * method the spec does not document is a violation.
-     */
-    public ValidationResult validateResponseTo(String method, String path, String status, String contentType, String body) {
-        Optional<Operation> operation = operation(method, path);
-        return operation.isEmpty() ? unknownOperation(method, path, status)
-                : validateResponse(operation.get().operationId(), status, contentType, body);
-    }
-
-    /** As {@link #validateResponseTo(String, String, String, String, String)}, for the bytes a server sent. */
-    public ValidationResult validateResponseTo(String method, String path, String status, String contentType, byte[] body) {
-        Optional<Operation> operation = operation(method, path);
-        return operation.isEmpty() ? unknownOperation(method, path, status)
-                : validateResponse(operation.get().operationId(), status, contentType, body);
-    }
-
-    private ValidationResult unknownOperation(String method, String path, String status) {
-        return new ValidationResult(name() + " " + method.toUpperCase(Locale.ROOT) + " " + path + " " + status,
-                List.of(index.unknownOperation(method, path)));
-    }
-
-    /**
-     * Checks a response body against the schema the spec gives for the operation, status and content type.
-     * An operation, status or content type the spec does not document is reported as a violation.
-     *
-     * @param operationId the operation's {@code operationId}
+     * @param target      the operation, or the method and path the request was sent to
      * @param status      the HTTP status, for example {@code 200}
      * @param contentType the response's content type; parameters such as {@code charset} are ignored
-     * @param body        the parsed body
+     * @param body        the body in any form
+     * @throws java.io.UncheckedIOException when a stream body cannot be read
      */
-    public ValidationResult validateResponse(String operationId, String status, String contentType, JsonNode body) {
-        return responses.check(operationId, status, contentType, body);
+    public ValidationResult validateResponse(Target target, String status, String contentType, Body body) {
+        Optional<Operation> operation = find(target);
+        if (operation.isEmpty()) {
+            return unknown(target, status);
+        }
+        String operationId = operation.get().operationId();
+        String subject = spec.name() + " " + operationId + " " + status + " " + contentType;
+        OperationIndex.SchemaTarget schema = index.responseSchema(operationId, status, contentType);
+        return new ValidationResult(subject, checkBody(schema, body, ""));
+    }
+
+    /**
+     * Checks a request. For a {@link Target#route route}, the request line first: each path and query parameter
+     * against its schema, required ones present, no undocumented query parameter; violations point at
+     * {@code /path/NAME} or {@code /query/NAME}. Then the body, unless it is {@link Body#none()} (which checks the
+     * request line alone): the operation must take the content type, and the body must satisfy its schema;
+     * violations point into the body under {@code /body}.
+     *
+     * @param contentType the request's content type (ignored with {@link Body#none()})
+     * @throws java.io.UncheckedIOException when a stream body cannot be read
+     */
+    public ValidationResult validateRequest(Target target, String contentType, Body body) {
+        Optional<Operation> operation = find(target);
+        if (operation.isEmpty()) {
+            return unknown(target, "request");
+        }
+        String operationId = operation.get().operationId();
+        List<Violation> violations = new ArrayList<>();
+        if (target.isRoute()) {
+            violations.addAll(requests.checkLine(operation.get(), target.pathAndQuery()));
+        }
+        if (!body.isNone()) {
+            violations.addAll(checkBody(index.requestBodySchema(operationId, contentType), body, "/body"));
+        }
+        String subject = target.isRoute() ? spec.name() + " " + target
+                : spec.name() + " " + operationId + " request" + (body.isNone() ? "" : " " + contentType);
+        return new ValidationResult(subject, violations);
+    }
+
+    /**
+     * Checks a value against any schema of the spec, named by its JSON pointer, for example
+     * {@code /components/schemas/JobDetails}.
+     *
+     * @throws java.io.UncheckedIOException when a stream body cannot be read
+     */
+    public ValidationResult validateAgainst(String schemaPointer, Body body) {
+        String subject = spec.location(String.valueOf(schemaPointer));
+        if (schemaPointer == null || !schemaPointer.startsWith("/") || spec.at(schemaPointer).isMissingNode()) {
+            return new ValidationResult(subject, List.of(new Violation("", subject, "schema",
+                    "the spec has no schema at '" + schemaPointer + "'")));
+        }
+        return new ValidationResult(subject, bodies.check(schemaPointer, body));
     }
 
     /** The reference check of a response: parsed whole, the whole tree given to the full validator. */
     ValidationResult validateResponseWhole(String operationId, String status, String contentType, String body) {
-        return responses.checkWhole(operationId, status, contentType, body);
-    }
-
-    /**
-     * Checks a request line: the operation must exist for the method and path, and each path and query
-     * parameter must satisfy its documented schema. Required parameters must be present and query parameters
-     * the operation does not document are reported. Violations point at {@code /path/NAME} or
-     * {@code /query/NAME}.
-     *
-     * @param method      the HTTP method
-     * @param pathAndQuery the request target, for example {@code /v1/abc/dev-servers/jobs?visible=true}
-     */
-    public ValidationResult validateRequest(String method, String pathAndQuery) {
-        return requests.checkLine(method, pathAndQuery);
-    }
-
-    /**
-     * Checks a JSON value against any schema of the spec, named by its JSON pointer, for example
-     * {@code /components/schemas/JobDetails}. The violations come in document order.
-     */
-    public List<Violation> validateAgainst(String schemaPointer, JsonNode instance) {
-        if (!schemas.hasSchema(schemaPointer)) {
-            return List.of(new Violation("", spec.location(String.valueOf(schemaPointer)), "schema",
-                    "the spec has no schema at '" + schemaPointer + "'"));
+        OperationIndex.SchemaTarget schema = index.responseSchema(operationId, status, contentType);
+        String subject = spec.name() + " " + operationId + " " + status + " " + contentType;
+        if (!schema.problems().isEmpty() || schema.pointer().isEmpty()) {
+            return new ValidationResult(subject, schema.problems());
         }
-        return schemas.checkTree(new OperationIndex.SchemaTarget(Optional.of(schemaPointer), List.of()), instance).stream()
-                .sorted(SchemaChecker.DOCUMENT_ORDER).toList();
+        return new ValidationResult(subject, bodies.checkWhole(schema.pointer().get(), body));
     }
 
-    /**
-     * The parameters of an operation, with {@code $ref}s resolved: those of its path item, then its own (an
-     * operation's parameter replaces the path item's of the same name and location).
-     */
-    public List<JsonNode> parameters(Operation op) {
-        return index.parameterPointers(op).stream().map(spec::at).toList();
+    private List<Violation> checkBody(OperationIndex.SchemaTarget schema, Body body, String at) {
+        if (!schema.problems().isEmpty() || schema.pointer().isEmpty()) {
+            return schema.problems();
+        }
+        return bodies.check(schema.pointer().get(), body).stream().map(v -> v.under(at)).toList();
+    }
+
+    private Optional<Operation> find(Target target) {
+        return target.isRoute() ? index.find(target.method(), target.pathAndQuery())
+                : index.byId(target.operationId().orElseThrow());
+    }
+
+    private ValidationResult unknown(Target target, String what) {
+        Violation violation = target.isRoute()
+                ? index.unknownOperation(target.method(), OperationIndex.stripQuery(target.pathAndQuery()))
+                : index.unknownOperationId(target.operationId().orElseThrow());
+        return new ValidationResult(spec.name() + " " + target + " " + what, List.of(violation));
     }
 }

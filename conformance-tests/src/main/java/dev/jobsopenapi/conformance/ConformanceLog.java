@@ -7,9 +7,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * The checks of live traffic, as a client interceptor ({@link ValidatingResponseInterceptor}) or a server
- * filter records them: thread-safe, in the order they were made. A test asserts it at the end
- * ({@link #assertAllConform()}), or the {@link ConformanceExtension} does.
+ * The checks of live traffic, as a client interceptor ({@link dev.jobsopenapi.conformance.http.ValidatingResponseInterceptor}) or a server
+ * * filter ({@link dev.jobsopenapi.conformance.http.ConformanceFilter}) records them: thread-safe, in the order they were made. A test asserts it at the end
+ * ({@link #assertAllConform()}), or the {@link dev.jobsopenapi.conformance.junit.ConformanceExtension} does.
  */
 public final class ConformanceLog {
 

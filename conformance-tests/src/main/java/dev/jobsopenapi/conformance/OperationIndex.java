@@ -133,18 +133,20 @@ final class OperationIndex {
      * The pointers of an operation's parameters, {@code $ref}s resolved: those of its path item, then its own (an
      * operation's parameter replaces the path item's of the same name and location).
      */
-    List<String> parameterPointers(Operation op) {
-        Map<String, String> byKey = new LinkedHashMap<>();
+    List<Parameter> parameters(Operation op) {
+        Map<String, Parameter> byKey = new LinkedHashMap<>();
         String pathItem = op.pointer().substring(0, op.pointer().lastIndexOf('/'));
         for (String owner : List.of(pathItem, op.pointer())) {
             JsonNode parameters = spec.at(owner + "/parameters");
             for (int i = 0; i < parameters.size(); i++) {
                 String pointer = spec.resolve(owner + "/parameters/" + i);
                 JsonNode parameter = spec.at(pointer);
-                byKey.put(parameter.path("in").asText() + ":" + parameter.path("name").asText(), pointer);
+                byKey.put(parameter.path("in").asText() + ":" + parameter.path("name").asText(), new Parameter(
+                        parameter.path("name").asText(), parameter.path("in").asText(),
+                        parameter.path("required").asBoolean(false), pointer));
             }
         }
-        return new ArrayList<>(byKey.values());
+        return List.copyOf(byKey.values());
     }
 
     static String stripQuery(String path) {

@@ -4,30 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.regex.RegularExpression;
 import com.networknt.schema.regex.RegularExpressionFactory;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * A fast, conservative verdict on a value against one schema of a spec, compiled once from the schema's
- * keywords. It says {@link Verdict#VALID} only where the full validator finds nothing wrong; keywords it does not
- * know, and corners where it cannot be sure, make it {@link Verdict#UNSURE}. Whenever it does not say
- * {@code VALID}, the full validator is asked, so every reported violation is the full validator's own.
+ * Fast, conservative verdicts on values, one rule per schema keyword (a table, as the full validator has one
+ * class per keyword). A rule says {@link Verdict#VALID} only where the full validator finds nothing wrong with the
+ * keyword; where it cannot be sure it says {@link Verdict#UNSURE}, and whenever a schema's verdict is not
+ * {@code VALID} the full validator is asked, so every reported violation is the full validator's own. Which
+ * keywords a schema has, and how references are followed, is {@link SchemaShapes}' business.
  *
  * <p>Semantics follow the networknt validator in its OpenAPI 3.0 dialect: {@code nullable} lets {@code null}
  * pass {@code type} (and {@code enum}); {@code pattern} uses the validator's own regular expressions; lengths
- * count code points; {@code format: int32/int64} asserts nothing (networknt does not know them), the ranges
- * are in {@code minimum}/{@code maximum}.
+ * count code points; {@code format: int32/int64} asserts nothing (networknt does not know them), the ranges are
+ * in {@code minimum}/{@code maximum}.
  */
 final class QuickCheck {
 
-    /** What the quick check can tell about a value. */
+    /** What a rule can tell about a value. */
     enum Verdict {
         VALID, INVALID, UNSURE;
 
@@ -38,6 +33,15 @@ final class QuickCheck {
             }
             return this == UNSURE || other == UNSURE ? UNSURE : VALID;
         }
+
+        /** The verdict on a value that must not be valid. */
+        Verdict negate() {
+            return this == VALID ? INVALID : this == INVALID ? VALID : UNSURE;
+        }
+
+        static Verdict of(boolean valid) {
+            return valid ? VALID : INVALID;
+        }
     }
 
     /** One compiled keyword, or one compiled schema. */
@@ -46,106 +50,70 @@ final class QuickCheck {
         Verdict test(JsonNode value);
     }
 
-    private static final Rule UNKNOWN = value -> Verdict.UNSURE;
-    private static final Rule NOTHING = value -> Verdict.INVALID;
-    /** Keywords that assert nothing in the OpenAPI 3.0 dialect. */
-    static final Set<String> ANNOTATIONS = Set.of("description", "title", "example", "default", "deprecated",
-            "externalDocs");
-
-    private final SpecDocument spec;
-    private final RegularExpressionFactory regularExpressions;
-    private final Map<String, Rule> bySchemaPointer = new ConcurrentHashMap<>();
-
-    QuickCheck(SpecDocument spec, RegularExpressionFactory regularExpressions) {
-        this.spec = spec;
-        this.regularExpressions = regularExpressions;
+    /** Compiles one keyword of a schema; {@code null} when its argument is not one the rule understands. */
+    @FunctionalInterface
+    interface Keyword {
+        Rule compile(Argument argument);
     }
 
-    /** The verdict on the value against the schema at the pointer. */
-    Verdict test(String schemaPointer, JsonNode value) {
-        if (value == null || value.isMissingNode()) {
-            return Verdict.UNSURE;
+    /**
+     * What a keyword's rule is compiled from.
+     *
+     * @param keyword   the keyword
+     * @param value     the keyword's argument
+     * @param schema    the schema the keyword is in (some keywords read a sibling, as {@code type} reads
+     *                  {@code nullable})
+     * @param pointer   the schema's pointer
+     * @param subschema the rule of a schema at a pointer (compiled when first used)
+     */
+    record Argument(String keyword, JsonNode value, JsonNode schema, String pointer, Function<String, Rule> subschema) {
+        boolean nullable() {
+            return schema.path("nullable").booleanValue();
         }
-        return rule(schemaPointer).test(value);
     }
 
-    /** The compiled rule of the schema at the pointer, for a caller that judges many values against it. */
-    Rule rule(String schemaPointer) {
-        Rule rule = bySchemaPointer.get(schemaPointer);
-        if (rule == null) {
-            rule = compile(spec.at(schemaPointer));
-            Rule earlier = bySchemaPointer.putIfAbsent(schemaPointer, rule);
-            rule = earlier == null ? rule : earlier;
-        }
-        return rule;
+    static final Rule UNSURE = value -> Verdict.UNSURE;
+    static final Rule ANY = value -> Verdict.VALID;
+
+    private final Map<String, Keyword> keywords;
+
+    QuickCheck(RegularExpressionFactory regularExpressions) {
+        this.keywords = Map.ofEntries(
+                Map.entry("nullable", argument -> ANY), // its effect is in type and enum
+                Map.entry("type", ValueKeywords::compile),
+                Map.entry("enum", ValueKeywords::enumeration),
+                Map.entry("format", ValueKeywords::format),
+                Map.entry("properties", ContainerKeywords::properties),
+                Map.entry("additionalProperties", ContainerKeywords::additionalProperties),
+                Map.entry("required", ContainerKeywords::required),
+                Map.entry("minProperties", argument -> ContainerKeywords.propertyCount(argument, true)),
+                Map.entry("maxProperties", argument -> ContainerKeywords.propertyCount(argument, false)),
+                Map.entry("items", ContainerKeywords::items),
+                Map.entry("minItems", argument -> ContainerKeywords.itemCount(argument, true)),
+                Map.entry("maxItems", argument -> ContainerKeywords.itemCount(argument, false)),
+                Map.entry("uniqueItems", ContainerKeywords::unique),
+                Map.entry("minLength", argument -> ScalarKeywords.length(argument, true)),
+                Map.entry("maxLength", argument -> ScalarKeywords.length(argument, false)),
+                Map.entry("pattern", argument -> ScalarKeywords.pattern(argument, regularExpressions)),
+                Map.entry("minimum", argument -> ScalarKeywords.bound(argument, true)),
+                Map.entry("maximum", argument -> ScalarKeywords.bound(argument, false)),
+                Map.entry("exclusiveMinimum", ScalarKeywords::flag), // read by minimum
+                Map.entry("exclusiveMaximum", ScalarKeywords::flag), // read by maximum
+                Map.entry("multipleOf", ScalarKeywords::multipleOf),
+                Map.entry("allOf", argument -> combination(argument, QuickCheck::all)),
+                Map.entry("anyOf", argument -> combination(argument, QuickCheck::any)),
+                Map.entry("oneOf", argument -> combination(argument, QuickCheck::one)),
+                Map.entry("not", QuickCheck::not));
     }
 
-    private Rule compile(JsonNode schema) {
-        if (!schema.isObject()) {
-            return UNKNOWN;
-        }
-        JsonNode nullableNode = schema.get("nullable");
-        if (nullableNode != null && !nullableNode.isBoolean()) {
-            return UNKNOWN;
-        }
-        boolean nullable = nullableNode != null && nullableNode.booleanValue();
-        List<Rule> rules = new ArrayList<>();
-        boolean objectRuleAdded = false;
-        boolean rangeRuleAdded = false;
-        for (Iterator<String> keys = schema.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (key.startsWith("x-") || ANNOTATIONS.contains(key) || key.equals("nullable")) {
-                continue;
-            }
-            JsonNode argument = schema.get(key);
-            Rule rule = switch (key) {
-                case "$ref" -> onlyAnnotationsBeside(schema) ? reference(argument) : UNKNOWN;
-                case "type" -> type(argument, nullable);
-                case "properties", "additionalProperties" -> {
-                    if (objectRuleAdded) {
-                        yield null;
-                    }
-                    objectRuleAdded = true;
-                    yield properties(schema.get("properties"), schema.get("additionalProperties"));
-                }
-                case "required" -> required(argument);
-                case "items" -> argument.isObject() ? items(compile(argument)) : UNKNOWN;
-                case "enum" -> enumeration(argument, nullable);
-                case "pattern" -> pattern(argument);
-                case "minLength", "maxLength" -> length(key, argument);
-                case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> {
-                    if (rangeRuleAdded) {
-                        yield null;
-                    }
-                    rangeRuleAdded = true;
-                    yield range(schema);
-                }
-                case "format" -> format(argument);
-                case "allOf", "anyOf", "oneOf" -> combination(key, argument);
-                case "not" -> argument.isObject() ? not(compile(argument)) : UNKNOWN;
-                default -> UNKNOWN;
-            };
-            if (rule == UNKNOWN) {
-                return UNKNOWN;
-            }
-            if (rule != null) {
-                rules.add(rule);
-            }
-        }
-        return all(rules);
+    /** The rule of one keyword of the schema at {@code pointer}; {@code null} when there is none for it. */
+    Rule compile(String keyword, JsonNode schema, String pointer, Function<String, Rule> subschema) {
+        Keyword compiler = keywords.get(keyword);
+        return compiler == null ? null : compiler.compile(new Argument(keyword, schema.get(keyword), schema, pointer, subschema));
     }
 
-    private static boolean onlyAnnotationsBeside(JsonNode schema) {
-        for (Iterator<String> keys = schema.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!key.equals("$ref") && !key.startsWith("x-") && !ANNOTATIONS.contains(key)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Rule all(List<Rule> rules) {
+    /** All rules must hold. */
+    static Rule all(List<Rule> rules) {
         Rule[] array = rules.toArray(Rule[]::new);
         if (array.length == 1) {
             return array[0];
@@ -162,279 +130,75 @@ final class QuickCheck {
         };
     }
 
-    private Rule reference(JsonNode argument) {
-        if (!argument.isTextual() || !argument.textValue().startsWith("#/")) {
-            return UNKNOWN;
-        }
-        String target = argument.textValue().substring(1);
-        Rule[] resolved = new Rule[1];
+    private static Rule any(List<Rule> rules) {
+        Rule[] array = rules.toArray(Rule[]::new);
         return value -> {
-            Rule rule = resolved[0];
-            if (rule == null) {
-                rule = rule(target);
-                resolved[0] = rule;
-            }
-            return rule.test(value);
-        };
-    }
-
-    private static Rule type(JsonNode argument, boolean nullable) {
-        if (!argument.isTextual()) {
-            return UNKNOWN;
-        }
-        Verdict onNull = nullable ? Verdict.VALID : Verdict.INVALID;
-        return switch (argument.textValue()) {
-            case "string" -> value -> value.isTextual() ? Verdict.VALID : value.isNull() ? onNull : Verdict.INVALID;
-            case "integer" -> value -> value.isIntegralNumber() ? Verdict.VALID
-                    : value.isNumber() ? Verdict.UNSURE : value.isNull() ? onNull : Verdict.INVALID;
-            case "number" -> value -> value.isNumber() ? Verdict.VALID : value.isNull() ? onNull : Verdict.INVALID;
-            case "boolean" -> value -> value.isBoolean() ? Verdict.VALID : value.isNull() ? onNull : Verdict.INVALID;
-            case "object" -> value -> value.isObject() ? Verdict.VALID : value.isNull() ? onNull : Verdict.INVALID;
-            case "array" -> value -> value.isArray() ? Verdict.VALID : value.isNull() ? onNull : Verdict.INVALID;
-            default -> UNKNOWN;
-        };
-    }
-
-    private Rule properties(JsonNode properties, JsonNode additional) {
-        Map<String, Rule> declared = new HashMap<>();
-        if (properties != null) {
-            if (!properties.isObject()) {
-                return UNKNOWN;
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> property = it.next();
-                declared.put(property.getKey(), compile(property.getValue()));
-            }
-        }
-        Rule others;
-        if (additional == null || (additional.isBoolean() && additional.booleanValue())) {
-            others = null;
-        } else if (additional.isBoolean()) {
-            others = NOTHING;
-        } else if (additional.isObject()) {
-            others = compile(additional);
-        } else {
-            return UNKNOWN;
-        }
-        return value -> {
-            if (!value.isObject()) {
-                return Verdict.VALID;
-            }
-            Verdict verdict = Verdict.VALID;
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                Rule rule = declared.get(field.getKey());
-                if (rule == null) {
-                    rule = others;
+            Verdict verdict = Verdict.INVALID;
+            for (Rule rule : array) {
+                Verdict one = rule.test(value);
+                if (one == Verdict.VALID) {
+                    return one;
                 }
-                if (rule != null) {
-                    verdict = verdict.and(rule.test(field.getValue()));
-                    if (verdict == Verdict.INVALID) {
-                        return verdict;
-                    }
+                if (one == Verdict.UNSURE) {
+                    verdict = one;
                 }
             }
             return verdict;
         };
     }
 
-    private static Rule required(JsonNode argument) {
-        if (!argument.isArray()) {
-            return UNKNOWN;
-        }
-        List<String> names = new ArrayList<>();
-        for (JsonNode name : argument) {
-            if (!name.isTextual()) {
-                return UNKNOWN;
-            }
-            names.add(name.textValue());
-        }
-        String[] array = names.toArray(String[]::new);
+    /** Exactly one rule must hold. */
+    private static Rule one(List<Rule> rules) {
+        Rule[] array = rules.toArray(Rule[]::new);
         return value -> {
-            if (!value.isObject()) {
-                return Verdict.VALID;
-            }
-            for (String name : array) {
-                if (!value.has(name)) {
-                    return Verdict.INVALID;
+            int valid = 0;
+            for (Rule rule : array) {
+                Verdict one = rule.test(value);
+                if (one == Verdict.UNSURE) {
+                    return one;
+                }
+                if (one == Verdict.VALID) {
+                    valid++;
                 }
             }
-            return Verdict.VALID;
+            return Verdict.of(valid == 1);
         };
     }
 
-    private static Rule items(Rule item) {
-        return value -> {
-            if (!value.isArray()) {
-                return Verdict.VALID;
+    private static Rule combination(Argument argument, Function<List<Rule>, Rule> combine) {
+        JsonNode branches = argument.value();
+        if (!branches.isArray() || branches.isEmpty()) {
+            return null;
+        }
+        Rule[] rules = new Rule[branches.size()];
+        for (int i = 0; i < rules.length; i++) {
+            if (!branches.get(i).isObject()) {
+                return null;
             }
-            Verdict verdict = Verdict.VALID;
-            for (JsonNode element : value) {
-                verdict = verdict.and(item.test(element));
-                if (verdict == Verdict.INVALID) {
-                    return verdict;
-                }
-            }
-            return verdict;
-        };
+            rules[i] = argument.subschema().apply(argument.pointer() + "/" + argument.keyword() + "/" + i);
+        }
+        return combine.apply(List.of(rules));
     }
 
-    private static Rule enumeration(JsonNode argument, boolean nullable) {
-        if (!argument.isArray()) {
-            return UNKNOWN;
+    private static Rule not(Argument argument) {
+        if (!argument.value().isObject()) {
+            return null;
         }
-        Set<JsonNode> members = new HashSet<>();
-        boolean allText = true;
-        for (JsonNode member : argument) {
-            members.add(member);
-            allText &= member.isTextual();
-        }
-        boolean onlyText = allText;
-        return value -> {
-            if (members.contains(value) || (nullable && value.isNull())) {
-                return Verdict.VALID;
-            }
-            return onlyText && value.isTextual() ? Verdict.INVALID : Verdict.UNSURE;
-        };
+        Rule rule = argument.subschema().apply(argument.pointer() + "/not");
+        return value -> rule.test(value).negate();
     }
 
-    private Rule pattern(JsonNode argument) {
-        if (!argument.isTextual()) {
-            return UNKNOWN;
-        }
-        RegularExpression expression;
+    /** A rule that holds for values other than {@code applies} accepts. */
+    static Rule onlyFor(java.util.function.Predicate<JsonNode> applies, Rule rule) {
+        return value -> applies.test(value) ? rule.test(value) : Verdict.VALID;
+    }
+
+    /** The compiled regular expression, or {@code null} when the validator's engine does not take it. */
+    static RegularExpression expression(RegularExpressionFactory factory, String pattern) {
         try {
-            expression = regularExpressions.getRegularExpression(argument.textValue());
+            return factory.getRegularExpression(pattern);
         } catch (RuntimeException e) {
-            return UNKNOWN;
+            return null;
         }
-        return value -> !value.isTextual() ? Verdict.VALID
-                : expression.matches(value.textValue()) ? Verdict.VALID : Verdict.INVALID;
-    }
-
-    private static Rule length(String keyword, JsonNode argument) {
-        if (!argument.canConvertToExactIntegral() || !argument.canConvertToInt()) {
-            return UNKNOWN;
-        }
-        int limit = argument.intValue();
-        boolean minimum = keyword.equals("minLength");
-        return value -> {
-            if (!value.isTextual()) {
-                return Verdict.VALID;
-            }
-            String text = value.textValue();
-            int length = text.codePointCount(0, text.length());
-            return (minimum ? length >= limit : length <= limit) ? Verdict.VALID : Verdict.INVALID;
-        };
-    }
-
-    /** {@code minimum}, {@code maximum} and their boolean {@code exclusive} flags, compared exactly. */
-    private static Rule range(JsonNode schema) {
-        JsonNode min = schema.get("minimum");
-        JsonNode max = schema.get("maximum");
-        JsonNode exclusiveMin = schema.get("exclusiveMinimum");
-        JsonNode exclusiveMax = schema.get("exclusiveMaximum");
-        if ((min != null && !min.isNumber()) || (max != null && !max.isNumber())
-                || (exclusiveMin != null && !exclusiveMin.isBoolean()) || (exclusiveMax != null && !exclusiveMax.isBoolean())) {
-            return UNKNOWN;
-        }
-        BigDecimal lower = min == null ? null : new BigDecimal(min.asText());
-        BigDecimal upper = max == null ? null : new BigDecimal(max.asText());
-        boolean lowerExcluded = exclusiveMin != null && exclusiveMin.booleanValue();
-        boolean upperExcluded = exclusiveMax != null && exclusiveMax.booleanValue();
-        boolean integerSchema = "integer".equals(schema.path("type").asText());
-        Long lowerLong = lower != null && min.canConvertToExactIntegral() && min.canConvertToLong() ? min.longValue() : null;
-        Long upperLong = upper != null && max.canConvertToExactIntegral() && max.canConvertToLong() ? max.longValue() : null;
-        return value -> {
-            if (!value.isNumber()) {
-                return Verdict.VALID;
-            }
-            if (!value.isIntegralNumber() && integerSchema) {
-                return Verdict.UNSURE; // networknt truncates such values there; let it decide
-            }
-            boolean exactLong = value.isIntegralNumber() && value.canConvertToLong();
-            BigDecimal number = null;
-            if (!exactLong) {
-                try {
-                    number = value.isIntegralNumber() ? new BigDecimal(value.bigIntegerValue()) : new BigDecimal(value.asText());
-                } catch (NumberFormatException e) {
-                    return Verdict.UNSURE;
-                }
-            }
-            if (lower != null) {
-                int compare = exactLong && lowerLong != null ? Long.compare(value.longValue(), lowerLong)
-                        : (number != null ? number : BigDecimal.valueOf(value.longValue())).compareTo(lower);
-                if (compare < 0 || (lowerExcluded && compare == 0)) {
-                    return Verdict.INVALID;
-                }
-            }
-            if (upper != null) {
-                int compare = exactLong && upperLong != null ? Long.compare(value.longValue(), upperLong)
-                        : (number != null ? number : BigDecimal.valueOf(value.longValue())).compareTo(upper);
-                if (compare > 0 || (upperExcluded && compare == 0)) {
-                    return Verdict.INVALID;
-                }
-            }
-            return Verdict.VALID;
-        };
-    }
-
-    private static Rule format(JsonNode argument) {
-        String format = argument.asText();
-        if (format.equals("int32")) {
-            return value -> value.isIntegralNumber() && value.canConvertToInt() ? Verdict.VALID : Verdict.UNSURE;
-        }
-        if (format.equals("int64")) {
-            return value -> value.isIntegralNumber() && value.canConvertToLong() ? Verdict.VALID : Verdict.UNSURE;
-        }
-        return UNKNOWN;
-    }
-
-    private Rule combination(String keyword, JsonNode argument) {
-        if (!argument.isArray() || argument.isEmpty()) {
-            return UNKNOWN;
-        }
-        List<Rule> branches = new ArrayList<>();
-        for (JsonNode branch : argument) {
-            branches.add(compile(branch));
-        }
-        Rule[] array = branches.toArray(Rule[]::new);
-        return switch (keyword) {
-            case "allOf" -> all(branches);
-            case "anyOf" -> value -> {
-                Verdict verdict = Verdict.INVALID;
-                for (Rule rule : array) {
-                    Verdict one = rule.test(value);
-                    if (one == Verdict.VALID) {
-                        return one;
-                    }
-                    if (one == Verdict.UNSURE) {
-                        verdict = one;
-                    }
-                }
-                return verdict;
-            };
-            default -> value -> { // oneOf: exactly one branch
-                int valid = 0;
-                for (Rule rule : array) {
-                    Verdict one = rule.test(value);
-                    if (one == Verdict.UNSURE) {
-                        return one;
-                    }
-                    if (one == Verdict.VALID) {
-                        valid++;
-                    }
-                }
-                return valid == 1 ? Verdict.VALID : Verdict.INVALID;
-            };
-        };
-    }
-
-    private static Rule not(Rule rule) {
-        return value -> switch (rule.test(value)) {
-            case VALID -> Verdict.INVALID;
-            case INVALID -> Verdict.VALID;
-            case UNSURE -> Verdict.UNSURE;
-        };
     }
 }

@@ -9,11 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Checks requests: the request line (operation, path and query parameters) and JSON request bodies. */
+/** Checks request lines: the path and query parameters of the operation a method and path are served by. */
 final class RequestChecker {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -21,46 +20,29 @@ final class RequestChecker {
     private final SpecDocument spec;
     private final OperationIndex index;
     private final SchemaChecker schemas;
+    private final SchemaShapes shapes;
 
-    RequestChecker(SpecDocument spec, OperationIndex index, SchemaChecker schemas) {
+    RequestChecker(SpecDocument spec, OperationIndex index, SchemaChecker schemas, SchemaShapes shapes) {
         this.spec = spec;
         this.index = index;
         this.schemas = schemas;
+        this.shapes = shapes;
     }
 
-    ValidationResult checkBody(String operationId, String contentType, byte[] body) {
-        JsonBody.Parsed parsed = JsonBody.parse(body);
-        if (parsed.problem().isPresent()) {
-            return new ValidationResult(subject(operationId, contentType), List.of(parsed.problem().get()));
-        }
-        return checkBody(operationId, contentType, parsed.node().orElseThrow());
-    }
-
-    ValidationResult checkBody(String operationId, String contentType, JsonNode body) {
-        return new ValidationResult(subject(operationId, contentType),
-                schemas.checkTree(index.requestBodySchema(operationId, contentType), body));
-    }
-
-    private String subject(String operationId, String contentType) {
-        return spec.name() + " " + operationId + " request " + contentType;
-    }
-
-    ValidationResult checkLine(String method, String pathAndQuery) {
-        String subject = spec.name() + " " + method.toUpperCase(Locale.ROOT) + " " + pathAndQuery;
+    /**
+     * The violations of a request line: each path and query parameter of the operation found for it against its
+     * schema, required ones present, no query parameter the operation does not document.
+     */
+    List<Violation> checkLine(Operation op, String pathAndQuery) {
         String path = OperationIndex.stripQuery(pathAndQuery);
-        Optional<Operation> found = index.find(method, path);
-        if (found.isEmpty()) {
-            return new ValidationResult(subject, List.of(index.unknownOperation(method, path)));
-        }
-        Operation op = found.get();
         Map<String, String> pathValues = op.match(path).orElseThrow();
         Map<String, List<String>> queryValues = parseQuery(pathAndQuery);
         List<Violation> violations = new ArrayList<>();
         List<String> documentedQuery = new ArrayList<>();
-        for (String parameterPointer : index.parameterPointers(op)) {
-            JsonNode parameter = spec.at(parameterPointer);
-            String in = parameter.path("in").asText();
-            String parameterName = parameter.path("name").asText();
+        for (Parameter parameter : index.parameters(op)) {
+            String parameterPointer = parameter.pointer();
+            String in = parameter.in();
+            String parameterName = parameter.name();
             if (!in.equals("path") && !in.equals("query")) {
                 continue;
             }
@@ -72,7 +54,7 @@ final class RequestChecker {
                     : queryValues.getOrDefault(parameterName, List.of());
             String pointer = "/" + in + "/" + SpecDocument.escape(parameterName);
             if (values.isEmpty()) {
-                if (parameter.path("required").asBoolean(false)) {
+                if (parameter.required()) {
                     violations.add(new Violation(pointer, spec.location(parameterPointer + "/required"), "required",
                             "required " + in + " parameter '" + parameterName + "' is missing"));
                 }
@@ -81,7 +63,7 @@ final class RequestChecker {
             String schemaPointer = parameterPointer + "/schema";
             for (String value : values) {
                 List<Violation> problems = new ArrayList<>();
-                schemas.check(schemaPointer, parameterValue(spec.at(schemaPointer), value), "", problems);
+                schemas.check(schemaPointer, parameterValue(shapes.type(schemaPointer), value), "", problems);
                 for (Violation v : problems) {
                     violations.add(new Violation(pointer, v.schemaLocation(), v.keyword(),
                             v.message() + " (value '" + value + "')"));
@@ -94,12 +76,11 @@ final class RequestChecker {
                         "parameter", "query parameter '" + query + "' is not documented for " + op.operationId()));
             }
         }
-        return new ValidationResult(subject, violations);
+        return violations;
     }
 
     /** A parameter value as the JSON its schema expects: booleans and numbers typed, anything else a string. */
-    private static JsonNode parameterValue(JsonNode schema, String value) {
-        String type = schema.path("type").asText();
+    private static JsonNode parameterValue(String type, String value) {
         if (type.equals("boolean") && (value.equals("true") || value.equals("false"))) {
             return NODES.booleanNode(Boolean.parseBoolean(value));
         }

@@ -13,30 +13,32 @@ import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.PathType;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks one JSON value against one schema of a spec, named by its JSON pointer. The networknt validator (OpenAPI
- * 3.0 dialect, format assertions on) is the judge and writes every report; a {@link QuickCheck} compiled from the
- * same schema first clears the values it can tell are valid, so conforming values cost little more than reading
+ * 3.0 dialect, format assertions on) is the judge and writes every report; the quick rule of the schema's
+ * {@link SchemaShapes shape} first clears the values it can tell are valid, so conforming values cost little more than reading
  * them. Schemas are compiled on first use and shared by all threads.
  */
 final class SchemaChecker {
 
-    /** Violations in document order: by pointer (array indices as numbers), then by rule. */
-    static final Comparator<Violation> DOCUMENT_ORDER = SchemaChecker::comparePointers;
+    /** How the full validator is set up; the quick rules use its regular expressions. */
+    static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
+            .pathType(PathType.JSON_POINTER)
+            .formatAssertionsEnabled(true)
+            .build();
 
     private final SpecDocument spec;
     private final String documentIri;
     private final SchemaRegistry registry;
-    private final QuickCheck quick;
-    private final TokenCheck tokens;
+    private final SchemaShapes shapes;
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
-    SchemaChecker(SpecDocument spec) {
+    SchemaChecker(SpecDocument spec, SchemaShapes shapes) {
+        this.shapes = shapes;
         this.spec = spec;
         this.documentIri = "urn:jobs-openapi:spec:" + spec.name();
         String documentJson;
@@ -45,20 +47,9 @@ final class SchemaChecker {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot re-encode the spec " + spec.name(), e);
         }
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-                .pathType(PathType.JSON_POINTER)
-                .formatAssertionsEnabled(true)
-                .build();
         this.registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30(), builder -> builder
-                .schemaRegistryConfig(config)
+                .schemaRegistryConfig(CONFIG)
                 .schemas(Map.of(documentIri, documentJson)));
-        this.quick = new QuickCheck(spec, config.getRegularExpressionFactory());
-        this.tokens = new TokenCheck(spec, quick);
-    }
-
-    /** The first pass over a body's text that proves a conforming body conforms without building trees. */
-    TokenCheck tokens() {
-        return tokens;
     }
 
     /** True when the spec has a schema at the pointer. */
@@ -71,29 +62,24 @@ final class SchemaChecker {
      * {@code at} (the value's own pointer in the checked document). The pointer must name a schema.
      */
     void check(String schemaPointer, JsonNode value, String at, List<Violation> into) {
-        if (quick.test(schemaPointer, value) == QuickCheck.Verdict.VALID) {
+        if (shapes.test(schemaPointer, value) == QuickCheck.Verdict.VALID) {
             return;
         }
         for (Violation violation : report(schemaPointer, value)) {
-            into.add(at.isEmpty() ? violation : new Violation(at + violation.pointer(), violation.schemaLocation(),
-                    violation.keyword(), violation.message()));
+            into.add(violation.under(at));
         }
     }
 
     /**
-     * The violations of a tree built in memory against the body schema of a target, or why the target is not
-     * documented: a tree nesting deeper than {@link JsonBody#MAX_NESTING_DEPTH} is one violation (text read by
+     * The violations of a tree built in memory against the schema at the pointer: a tree nesting deeper than {@link JsonBody#MAX_NESTING_DEPTH} is one violation (text read by
      * {@link JsonBody} is within the limit already).
      */
-    List<Violation> checkTree(OperationIndex.SchemaTarget target, JsonNode tree) {
-        if (!target.problems().isEmpty() || target.pointer().isEmpty()) {
-            return target.problems();
-        }
+    List<Violation> checkTree(String schemaPointer, JsonNode tree) {
         if (JsonBody.depth(tree) > JsonBody.MAX_NESTING_DEPTH) {
             return List.of(JsonBody.tooDeep());
         }
         List<Violation> found = new ArrayList<>();
-        check(target.pointer().get(), tree, "", found);
+        check(schemaPointer, tree, "", found);
         return found;
     }
 
@@ -127,30 +113,5 @@ final class SchemaChecker {
         }
         return new Violation(pointer, spec.location(error.getSchemaLocation().getFragment().toString()),
                 error.getKeyword(), message);
-    }
-
-    private static int comparePointers(Violation a, Violation b) {
-        String[] left = a.pointer().split("/", -1);
-        String[] right = b.pointer().split("/", -1);
-        for (int i = 0; i < Math.min(left.length, right.length); i++) {
-            int compare = compareSegments(left[i], right[i]);
-            if (compare != 0) {
-                return compare;
-            }
-        }
-        int compare = Integer.compare(left.length, right.length);
-        if (compare == 0) {
-            compare = a.schemaLocation().compareTo(b.schemaLocation());
-        }
-        if (compare == 0) {
-            compare = a.keyword().compareTo(b.keyword());
-        }
-        return compare == 0 ? a.message().compareTo(b.message()) : compare;
-    }
-
-    private static int compareSegments(String a, String b) {
-        boolean numbers = !a.isEmpty() && !b.isEmpty() && a.length() <= 18 && b.length() <= 18
-                && a.chars().allMatch(c -> c >= '0' && c <= '9') && b.chars().allMatch(c -> c >= '0' && c <= '9');
-        return numbers ? Long.compare(Long.parseLong(a), Long.parseLong(b)) : a.compareTo(b);
     }
 }

@@ -42,6 +42,19 @@ final class SpecDocument {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(source + " is not YAML or JSON: " + e.getOriginalMessage());
         }
+        return of(name, root, source);
+    }
+
+    /**
+     * A document given as a tree (kept, not copied).
+     *
+     * @throws IllegalArgumentException when it is not an OpenAPI 3.0 document
+     */
+    static SpecDocument of(String name, JsonNode root) {
+        return of(name, root, name);
+    }
+
+    private static SpecDocument of(String name, JsonNode root, String source) {
         if (root == null || !root.isObject() || !root.path("openapi").asText().startsWith("3.0")) {
             throw new IllegalArgumentException(source + " is not an OpenAPI 3.0 document (no 'openapi: 3.0.x' at its top)");
         }

@@ -10,26 +10,18 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Proves a conforming body conforms in one pass over its tokens, building no tree: objects and arrays of plain
- * schemas ({@code type}, {@code properties}, {@code required}, {@code additionalProperties}, {@code items}, reached
- * through {@code $ref} or a one-schema {@code allOf}) are followed token by token, keys twice in one object are
- * looked for as the keys go by, and every other value (scalars, and values of any other schema) is read on its
- * own and judged by the {@link QuickCheck}.
+ * Proves a conforming body conforms in one pass over its tokens, building no tree: a walker over the
+ * {@link SchemaShapes} of the body's schema. Plain objects and arrays are followed token by token, keys twice in
+ * one object are looked for as the keys go by, and every other value is read on its own and judged by its shape's
+ * quick rule.
  *
  * <p>It answers only "clean" or "cannot tell": a body it calls clean is one the full check finds nothing wrong
  * with (a single strict JSON document, no key twice in one object, every value valid). On anything else — a
@@ -45,20 +37,14 @@ final class TokenCheck {
         boolean read(JsonParser parser) throws IOException;
     }
 
-    /** Keywords an object or array schema may have to be followed token by token. */
-    private static final Set<String> OBJECT_KEYWORDS = Set.of("type", "nullable", "properties", "required",
-            "additionalProperties");
-    private static final Set<String> ARRAY_KEYWORDS = Set.of("type", "nullable", "items");
     /** Bodies shorter than this are not worth a first pass. */
     private static final int SHORTEST = 64;
 
-    private final SpecDocument spec;
-    private final QuickCheck quick;
+    private final SchemaShapes shapes;
     private final Map<String, Reader> bySchemaPointer = new ConcurrentHashMap<>();
 
-    TokenCheck(SpecDocument spec, QuickCheck quick) {
-        this.spec = spec;
-        this.quick = quick;
+    TokenCheck(SchemaShapes shapes) {
+        this.shapes = shapes;
     }
 
     /** True only when the text is a body the full check of the schema at the pointer finds nothing wrong with. */
@@ -81,7 +67,7 @@ final class TokenCheck {
         // The parser guesses UTF-16 and UTF-32 from zero bytes at the start, and skips a byte-order mark; the
         // full check reads UTF-8 only and reports a mark: leave such bodies to it.
         if (bytes.length < SHORTEST || bytes[0] == 0 || bytes[1] == 0 || bytes[2] == 0 || bytes[3] == 0
-                || (bytes[0] & 0xFF) == 0xEF || !utf8(bytes)) {
+                || (bytes[0] & 0xFF) == 0xEF || !Utf8Input.isUtf8(bytes)) {
             return false;
         }
         try (JsonParser parser = JsonBody.TREES.createParser(bytes)) {
@@ -95,69 +81,50 @@ final class TokenCheck {
         return parser.nextToken() != null && reader(schemaPointer).read(parser) && parser.nextToken() == null;
     }
 
-    private static boolean utf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(8192);
-        while (true) {
-            CoderResult result = decoder.decode(in, out, true);
-            if (result.isError()) {
-                return false;
-            }
-            out.clear();
-            if (result.isUnderflow()) {
-                result = decoder.flush(out);
-                return !result.isError();
-            }
-        }
-    }
-
     private Reader reader(String schemaPointer) {
         Reader reader = bySchemaPointer.get(schemaPointer);
         if (reader == null) {
-            reader = compile(schemaPointer);
+            reader = compile(shapes.shape(schemaPointer));
             Reader earlier = bySchemaPointer.putIfAbsent(schemaPointer, reader);
             reader = earlier == null ? reader : earlier;
         }
         return reader;
     }
 
-    private Reader compile(String pointer) {
-        JsonNode schema = spec.at(pointer);
-        Set<String> keywords = keywords(schema);
-        JsonNode ref = schema.get("$ref");
-        if (keywords.equals(Set.of("$ref")) && ref.isTextual() && ref.textValue().startsWith("#/")) {
-            String target = ref.textValue().substring(1);
-            Reader[] resolved = new Reader[1]; // resolved on first use: schemas may refer to themselves
-            return parser -> {
-                if (resolved[0] == null) {
-                    resolved[0] = reader(target);
+    /** A reader that compiles the schema at the pointer when first used: schemas may refer to themselves. */
+    private Reader lazy(String schemaPointer) {
+        Reader[] resolved = new Reader[1];
+        return parser -> {
+            if (resolved[0] == null) {
+                resolved[0] = reader(schemaPointer);
+            }
+            return resolved[0].read(parser);
+        };
+    }
+
+    private Reader compile(SchemaShapes.Shape shape) {
+        if (shape instanceof SchemaShapes.PlainObject object) {
+            return container(JsonToken.START_OBJECT, object.nullable(), object(object));
+        }
+        if (shape instanceof SchemaShapes.PlainArray array) {
+            return container(JsonToken.START_ARRAY, array.nullable(), elements(lazy(array.items())));
+        }
+        if (shape instanceof SchemaShapes.Leaf leaf) {
+            return parser -> leaf.rule().test(value(parser)) == QuickCheck.Verdict.VALID;
+        }
+        return parser -> false; // opaque: only the full check can tell
+
+    }
+
+    private static Reader elements(Reader items) {
+        return parser -> {
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (!items.read(parser)) {
+                    return false;
                 }
-                return resolved[0].read(parser);
-            };
-        }
-        if (keywords.equals(Set.of("allOf")) && schema.get("allOf").isArray() && schema.get("allOf").size() == 1) {
-            return reader(pointer + "/allOf/0"); // one schema, with a description of its own beside it
-        }
-        boolean nullable = schema.path("nullable").booleanValue();
-        String type = schema.has("nullable") && !schema.get("nullable").isBoolean() ? "" : schema.path("type").asText("");
-        if (type.equals("object") && OBJECT_KEYWORDS.containsAll(keywords) && plainObject(schema)) {
-            return container(JsonToken.START_OBJECT, nullable, object(pointer, schema));
-        }
-        if (type.equals("array") && ARRAY_KEYWORDS.containsAll(keywords) && schema.path("items").isObject()) {
-            Reader items = reader(pointer + "/items");
-            return container(JsonToken.START_ARRAY, nullable, parser -> {
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    if (!items.read(parser)) {
-                        return false;
-                    }
-                }
-                return true;
-            });
-        }
-        QuickCheck.Rule rule = quick.rule(pointer);
-        return parser -> rule.test(value(parser)) == QuickCheck.Verdict.VALID;
+            }
+            return true;
+        };
     }
 
     /** A null where the schema is nullable, or the container whose contents {@code contents} reads. */
@@ -169,27 +136,20 @@ final class TokenCheck {
     }
 
     /** The contents of an object (the parser stands on its start), read key by key. */
-    private Reader object(String pointer, JsonNode schema) {
-        List<String> names = schema.has("properties") ? SpecDocument.fieldNames(schema.get("properties")) : List.of();
+    private Reader object(SchemaShapes.PlainObject shape) {
+        List<String> names = shape.names();
         Map<String, Integer> indexes = new HashMap<>();
         Reader[] properties = new Reader[names.size()];
+        boolean[] requiredDeclared = new boolean[names.size()];
         for (int i = 0; i < names.size(); i++) {
             indexes.put(names.get(i), i);
-            properties[i] = reader(pointer + "/properties/" + SpecDocument.escape(names.get(i)));
+            properties[i] = lazy(shape.properties().get(i));
+            requiredDeclared[i] = shape.required().contains(names.get(i));
         }
-        boolean[] requiredDeclared = new boolean[names.size()];
-        Set<String> requiredOthers = new HashSet<>();
-        for (JsonNode name : schema.path("required")) {
-            Integer index = indexes.get(name.asText());
-            if (index == null) {
-                requiredOthers.add(name.asText());
-            } else {
-                requiredDeclared[index] = true;
-            }
-        }
-        JsonNode additional = schema.get("additionalProperties");
-        boolean othersAllowed = additional == null || !additional.isBoolean() || additional.booleanValue();
-        Reader others = additional != null && additional.isObject() ? reader(pointer + "/additionalProperties") : null;
+        Set<String> requiredOthers = new HashSet<>(shape.required());
+        requiredOthers.removeAll(names);
+        boolean othersAllowed = shape.othersAllowed();
+        Reader others = shape.others() == null ? null : lazy(shape.others());
         String[] declared = names.toArray(new String[0]);
         return parser -> {
             boolean[] seen = new boolean[properties.length];
@@ -228,25 +188,6 @@ final class TokenCheck {
         };
     }
 
-    /** Properties an object, required names all text, additional properties a boolean or a schema (where present). */
-    private static boolean plainObject(JsonNode schema) {
-        JsonNode properties = schema.get("properties");
-        JsonNode required = schema.get("required");
-        JsonNode additional = schema.get("additionalProperties");
-        if ((properties != null && !properties.isObject()) || (required != null && !required.isArray())
-                || (additional != null && !additional.isBoolean() && !additional.isObject())) {
-            return false;
-        }
-        if (required != null) {
-            for (JsonNode name : required) {
-                if (!name.isTextual()) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
     /** The value the parser stands on, read as the full check's tree builder reads it (keys twice fail there). */
     private static JsonNode value(JsonParser parser) throws IOException {
         return switch (parser.currentToken()) {
@@ -261,16 +202,5 @@ final class TokenCheck {
             };
             default -> JsonBody.readValue(parser);
         };
-    }
-
-    private static Set<String> keywords(JsonNode schema) {
-        Set<String> keywords = new HashSet<>();
-        for (Iterator<String> keys = schema.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!key.startsWith("x-") && !QuickCheck.ANNOTATIONS.contains(key)) {
-                keywords.add(key);
-            }
-        }
-        return keywords;
     }
 }

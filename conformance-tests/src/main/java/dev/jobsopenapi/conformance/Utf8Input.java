@@ -100,6 +100,24 @@ final class Utf8Input extends Reader {
         bytes.flip();
     }
 
+    /** True when the bytes are UTF-8 throughout; they are decoded a chunk at a time, never held as text. */
+    static boolean isUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return false;
+            }
+            out.clear();
+            if (result.isUnderflow()) {
+                return !decoder.flush(out).isError();
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         in.close();

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 public record ValidationResult(String subject, List<Violation> violations) {
 
     public ValidationResult {
-        violations = violations.stream().sorted(SchemaChecker.DOCUMENT_ORDER).toList();
+        violations = violations.stream().sorted(Violation.DOCUMENT_ORDER).toList();
     }
 
     /** True when nothing is wrong. */

@@ -93,6 +93,41 @@ public final class VendorQuirkCatalogue {
         return failures;
     }
 
+    /**
+     * The proof of a quirk that has a documented schema.
+     *
+     * @param quirk    the quirk
+     * @param result   conforms when the proof holds: some documented example contradicts the claim, and every
+     *                 example conforms to the spec; otherwise the violations say what fails
+     * @param rejected the pointers, in the examples, of the values the claim rejects
+     */
+    public record Proof(VendorQuirk quirk, ValidationResult result, List<String> rejected) {
+        /** For example {@code the claim rejects /create_time; the spec accepts them}, or empty when it does not hold. */
+        public String summary() {
+            return result.isValid() ? "the claim rejects " + String.join(", ", rejected) + "; the spec accepts them" : "";
+        }
+    }
+
+    /**
+     * Proves a quirk with a documented schema on the contract that carries it: at least one documented example
+     * must fail the claimed schema, and every example that does must conform to the spec itself.
+     */
+    public static Proof prove(ApiContract contract, VendorQuirk quirk) {
+        String subject = "quirk " + quirk.id() + " at " + quirk.spec() + ".yaml#" + quirk.pointer();
+        Map<DocumentedExample, ValidationResult> underClaim = violationsUnderClaim(contract, quirk);
+        List<Violation> problems = new ArrayList<>();
+        if (underClaim.isEmpty()) {
+            problems.add(new Violation("", quirk.spec() + ".yaml#" + quirk.pointer(), "quirk",
+                    "no documented example contradicts the claim"));
+        }
+        for (DocumentedExample example : underClaim.keySet()) {
+            problems.addAll(contract.validate(example).violations());
+        }
+        List<String> rejected = underClaim.values().stream().flatMap(r -> r.violations().stream())
+                .map(Violation::pointer).distinct().toList();
+        return new Proof(quirk, new ValidationResult(subject, problems), rejected);
+    }
+
     /** The catalogue as a Markdown document: one table row per marked place. */
     public String toMarkdown() {
         StringBuilder md = new StringBuilder()

@@ -1,5 +1,6 @@
 package dev.jobsopenapi.conformance;
 
+import dev.jobsopenapi.conformance.junit.ConformanceAssertions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsopenapi.specs.BundledSpec;
 import org.junit.jupiter.api.Test;
@@ -44,10 +45,10 @@ class ContractApiTest {
     @Test
     void aResponseCheckedByMethodAndPathFindsItsOperation() {
         String body = exampleText(MODELARTS, "showDevServerJob");
-        assertTrue(MODELARTS.validateResponseTo("GET", "/v1/abc/dev-servers/jobs/xyz", "200", "application/json", body).isValid());
-        assertEquals("path", MODELARTS.validateResponseTo("GET", "/v2/nothing", "200", "application/json", body)
+        assertTrue(MODELARTS.validateResponse(Target.route("GET", "/v1/abc/dev-servers/jobs/xyz"), "200", "application/json", Body.of(body)).isValid());
+        assertEquals("path", MODELARTS.validateResponse(Target.route("GET", "/v2/nothing"), "200", "application/json", Body.of(body))
                 .violations().get(0).keyword());
-        assertEquals("method", MODELARTS.validateResponseTo("PUT", "/v1/abc/dev-servers/jobs", "200", "application/json", body)
+        assertEquals("method", MODELARTS.validateResponse(Target.route("PUT", "/v1/abc/dev-servers/jobs"), "200", "application/json", Body.of(body))
                 .violations().get(0).keyword());
     }
 
@@ -62,26 +63,26 @@ class ContractApiTest {
     @Test
     void emptyAndNonJsonBodiesAreViolationsNotExceptions() {
         for (String body : new String[] {"", "   ", "<html>oops</html>", "{\"a\":", "[] []"}) {
-            ValidationResult result = OPENYUANRONG.validateResponse("listJobs", "200", "application/json", body);
+            ValidationResult result = OPENYUANRONG.validateResponse(Target.operation("listJobs"), "200", "application/json", Body.of(body));
             assertEquals(1, result.violations().size(), body);
             assertEquals("json", result.violations().get(0).keyword(), body);
             assertEquals(1, result.violations().get(0).message().lines().count(), result::toString);
         }
-        assertTrue(OPENYUANRONG.validateResponse("listJobs", "200", "application/json", "[]").isValid());
+        assertTrue(OPENYUANRONG.validateResponse(Target.operation("listJobs"), "200", "application/json", Body.of("[]")).isValid());
     }
 
     @Test
     void requestParametersAreCheckedAgainstTheirConstraints() {
-        assertTrue(MODELARTS.validateRequest("GET", "/v1/proj-1/dev-servers/jobs?visible=true&status=FINISHED").isValid());
-        assertTrue(MODELARTS.validateRequest("GET", "/v1/proj-1/dev-servers/jobs/" + "j".repeat(64)).isValid());
+        assertTrue(MODELARTS.validateRequest(Target.route("GET", "/v1/proj-1/dev-servers/jobs?visible=true&status=FINISHED"), null, Body.none()).isValid());
+        assertTrue(MODELARTS.validateRequest(Target.route("GET", "/v1/proj-1/dev-servers/jobs/" + "j".repeat(64)), null, Body.none()).isValid());
 
-        assertPointers(MODELARTS.validateRequest("GET", "/v1/bad_id/dev-servers/jobs"), "/path/project_id");
-        assertPointers(MODELARTS.validateRequest("GET", "/v1/" + "p".repeat(65) + "/dev-servers/jobs"), "/path/project_id");
-        assertPointers(MODELARTS.validateRequest("GET", "/v1/proj-1/dev-servers/jobs/" + "j".repeat(65)), "/path/id");
-        assertPointers(MODELARTS.validateRequest("GET", "/v1/proj-1/dev-servers/jobs?visible=maybe"), "/query/visible");
-        assertPointers(MODELARTS.validateRequest("GET", "/v1/proj-1/dev-servers/jobs?id="), "/query/id");
-        assertPointers(MODELARTS.validateRequest("GET", "/v1/proj-1/dev-servers/jobs?page=2"), "/query/page");
-        assertEquals("path", MODELARTS.validateRequest("GET", "/v1/proj-1/elsewhere").violations().get(0).keyword());
+        assertPointers(MODELARTS.validateRequest(Target.route("GET", "/v1/bad_id/dev-servers/jobs"), null, Body.none()), "/path/project_id");
+        assertPointers(MODELARTS.validateRequest(Target.route("GET", "/v1/" + "p".repeat(65) + "/dev-servers/jobs"), null, Body.none()), "/path/project_id");
+        assertPointers(MODELARTS.validateRequest(Target.route("GET", "/v1/proj-1/dev-servers/jobs/" + "j".repeat(65)), null, Body.none()), "/path/id");
+        assertPointers(MODELARTS.validateRequest(Target.route("GET", "/v1/proj-1/dev-servers/jobs?visible=maybe"), null, Body.none()), "/query/visible");
+        assertPointers(MODELARTS.validateRequest(Target.route("GET", "/v1/proj-1/dev-servers/jobs?id="), null, Body.none()), "/query/id");
+        assertPointers(MODELARTS.validateRequest(Target.route("GET", "/v1/proj-1/dev-servers/jobs?page=2"), null, Body.none()), "/query/page");
+        assertEquals("path", MODELARTS.validateRequest(Target.route("GET", "/v1/proj-1/elsewhere"), null, Body.none()).violations().get(0).keyword());
     }
 
     @Test
@@ -90,13 +91,12 @@ class ContractApiTest {
         String body = exampleText(contract, "listDevServerJobs").replace("\"pages\":1", "\"pages\":\"one\"")
                 .replace("\"total\":2", "\"total\":\"two\"");
         AssertionFailedError e = assertThrows(AssertionFailedError.class, () ->
-                ConformanceAssertions.assertResponseConforms(contract, "listDevServerJobs", "200", "application/json", body));
+                ConformanceAssertions.assertResponseConforms(contract, Target.operation("listDevServerJobs"), "200", "application/json", Body.of(body)));
         assertTrue(e.getMessage().contains("/pages: ") && e.getMessage().contains("/total: "), e.getMessage());
-        ConformanceAssertions.assertResponseConforms(contract, "listDevServerJobs", "200", "application/json",
-                exampleText(contract, "listDevServerJobs"));
-        ConformanceAssertions.assertRequestConforms(contract, "GET", "/v1/proj-1/dev-servers/jobs?visible=false");
+        ConformanceAssertions.assertResponseConforms(contract, Target.operation("listDevServerJobs"), "200", "application/json", Body.of(exampleText(contract, "listDevServerJobs")));
+        ConformanceAssertions.assertRequestConforms(contract, Target.route("GET", "/v1/proj-1/dev-servers/jobs?visible=false"), null, Body.none());
         assertThrows(AssertionFailedError.class, () ->
-                ConformanceAssertions.assertRequestConforms(contract, "GET", "/v1/proj_1/dev-servers/jobs"));
+                ConformanceAssertions.assertRequestConforms(contract, Target.route("GET", "/v1/proj_1/dev-servers/jobs"), null, Body.none()));
     }
 
     @Test
@@ -117,7 +117,7 @@ class ContractApiTest {
 
     @Test
     void resultsAreImmutable() {
-        ValidationResult result = OPENYUANRONG.validateResponse("listJobs", "418", "application/json", "[]");
+        ValidationResult result = OPENYUANRONG.validateResponse(Target.operation("listJobs"), "418", "application/json", Body.of("[]"));
         assertThrows(UnsupportedOperationException.class, () -> result.violations().clear());
         List<Violation> mutable = new java.util.ArrayList<>(result.violations());
         ValidationResult copy = new ValidationResult("s", mutable);
@@ -133,10 +133,10 @@ class ContractApiTest {
             body.append(i == 0 ? "" : ",").append(job);
         }
         body.append(']');
-        ValidationResult result = OPENYUANRONG.validateResponse("listJobs", "200", "application/json", body.toString());
+        ValidationResult result = OPENYUANRONG.validateResponse(Target.operation("listJobs"), "200", "application/json", Body.of(body.toString()));
         assertTrue(result.isValid(), () -> result.violations().subList(0, 3).toString());
         String broken = body.toString().replaceFirst("\"driver_exit_code\":0", "\"driver_exit_code\":\"0\"");
-        assertPointers(OPENYUANRONG.validateResponse("listJobs", "200", "application/json", broken), "/0/driver_exit_code");
+        assertPointers(OPENYUANRONG.validateResponse(Target.operation("listJobs"), "200", "application/json", Body.of(broken)), "/0/driver_exit_code");
     }
 
     private static void assertPointers(ValidationResult result, String... pointers) {

@@ -43,7 +43,7 @@ class FrontendJobShapesConformTest {
         List<String> failures = new ArrayList<>();
         for (FrontendJobs.Shape shape : FrontendJobs.shapes()) {
             ObjectNode job = FrontendJobs.job(shape, FrontendJobs.plainValues());
-            ValidationResult result = CONTRACT.validateResponse("getJob", "200", "application/json", job);
+            ValidationResult result = CONTRACT.validateResponse(Target.operation("getJob"), "200", "application/json", Body.of(job));
             if (!result.isValid()) {
                 failures.add(shape + ": " + result);
             }
@@ -56,7 +56,7 @@ class FrontendJobShapesConformTest {
         ArrayNode list = NODES.arrayNode();
         FrontendJobs.shapes().forEach(shape -> list.add(FrontendJobs.job(shape, FrontendJobs.plainValues())));
         assertEquals(432, list.size());
-        ValidationResult result = CONTRACT.validateResponse("listJobs", "200", "application/json", list);
+        ValidationResult result = CONTRACT.validateResponse(Target.operation("listJobs"), "200", "application/json", Body.of(list));
         assertTrue(result.isValid(), result::toString);
     }
 
@@ -64,7 +64,7 @@ class FrontendJobShapesConformTest {
     void anyContentsInAnyShapeConform(@ForAll(supplier = FrontendJobs.AnyShape.class) FrontendJobs.Shape shape,
                                       @ForAll(supplier = FrontendJobs.AnyValues.class) FrontendJobs.Values values) {
         ObjectNode job = FrontendJobs.job(shape, values);
-        ValidationResult result = CONTRACT.validateResponse("getJob", "200", "application/json", job);
+        ValidationResult result = CONTRACT.validateResponse(Target.operation("getJob"), "200", "application/json", Body.of(job));
         assertTrue(result.isValid(), () -> shape + " " + job + ": " + result);
     }
 
@@ -80,11 +80,11 @@ class FrontendJobShapesConformTest {
                     set(mutated, field.getKey(), wrong);
                     ArrayNode list = NODES.arrayNode().add(job).add(mutated);
                     mutations += 2;
-                    ValidationResult alone = CONTRACT.validateResponse("getJob", "200", "application/json", mutated);
+                    ValidationResult alone = CONTRACT.validateResponse(Target.operation("getJob"), "200", "application/json", Body.of(mutated));
                     if (alone.violations().stream().noneMatch(v -> v.pointer().equals(field.getKey()))) {
                         missed.add(shape + " " + field.getKey() + "=" + wrong + " alone: " + alone);
                     }
-                    ValidationResult inList = CONTRACT.validateResponse("listJobs", "200", "application/json", list);
+                    ValidationResult inList = CONTRACT.validateResponse(Target.operation("listJobs"), "200", "application/json", Body.of(list));
                     if (inList.violations().stream().noneMatch(v -> v.pointer().equals("/1" + field.getKey()))) {
                         missed.add(shape + " " + field.getKey() + "=" + wrong + " in a list: " + inList);
                     }

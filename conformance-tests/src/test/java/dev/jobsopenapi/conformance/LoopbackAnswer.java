@@ -12,11 +12,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** A one-shot JDK HTTP server on loopback: answers a GET of {@code /api/jobs} with a JSON body, live. */
-final class LoopbackAnswer {
+public final class LoopbackAnswer {
 
     /** What a test does with the live response while the server still runs. */
     @FunctionalInterface
-    interface Use<T> {
+    public interface Use<T> {
         T apply(HttpResponse<InputStream> response) throws Exception;
     }
 
@@ -24,7 +24,7 @@ final class LoopbackAnswer {
     }
 
     /** Serves the body, GETs it, and hands the response (body unread) to {@code use}. */
-    static <T> T get(byte[] body, Use<T> use) throws Exception {
+    public static <T> T get(byte[] body, Use<T> use) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "application/json");

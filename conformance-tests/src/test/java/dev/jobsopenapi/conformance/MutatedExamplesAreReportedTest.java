@@ -69,7 +69,7 @@ class MutatedExamplesAreReportedTest {
         ((ObjectNode) body.at("/data/0")).put("id", 1);
         ((ObjectNode) body.at("/data/1")).put("name", 2);
         body.put("pages", "one");
-        ValidationResult result = modelArts.validateResponse("listDevServerJobs", "200", "application/json", body);
+        ValidationResult result = modelArts.validateResponse(Target.operation("listDevServerJobs"), "200", "application/json", Body.of(body));
         assertEquals(List.of("/data/0/id", "/data/1/name", "/pages"),
                 result.violations().stream().map(Violation::pointer).sorted().toList(), result::toString);
     }
@@ -85,20 +85,20 @@ class MutatedExamplesAreReportedTest {
 
     @Test
     void anArrayWhereAnObjectBelongsIsReportedAtTheDocumentRoot() {
-        ValidationResult result = modelArts.validateResponse("listDevServerJobs", "200", "application/json", NODES.arrayNode());
+        ValidationResult result = modelArts.validateResponse(Target.operation("listDevServerJobs"), "200", "application/json", Body.of(NODES.arrayNode()));
         assertEquals(List.of(""), result.violations().stream().map(Violation::pointer).distinct().toList(), result::toString);
     }
 
     @Test
     void anUndocumentedOperationStatusOrContentTypeIsAViolationNotAnException() {
         JsonNode body = example(openYuanrong, "listJobs");
-        assertEquals("operation", openYuanrong.validateResponse("deleteEverything", "200", "application/json", body)
+        assertEquals("operation", openYuanrong.validateResponse(Target.operation("deleteEverything"), "200", "application/json", Body.of(body))
                 .violations().get(0).keyword());
-        assertEquals("status", openYuanrong.validateResponse("listJobs", "418", "application/json", body)
+        assertEquals("status", openYuanrong.validateResponse(Target.operation("listJobs"), "418", "application/json", Body.of(body))
                 .violations().get(0).keyword());
-        assertEquals("content-type", openYuanrong.validateResponse("listJobs", "200", "text/html", body)
+        assertEquals("content-type", openYuanrong.validateResponse(Target.operation("listJobs"), "200", "text/html", Body.of(body))
                 .violations().get(0).keyword());
-        assertTrue(openYuanrong.validateResponse("listJobs", "200", "application/json; charset=utf-8", body).isValid());
+        assertTrue(openYuanrong.validateResponse(Target.operation("listJobs"), "200", "application/json; charset=utf-8", Body.of(body)).isValid());
     }
 
     private static JsonNode example(ApiContract contract, String operationId) {
@@ -120,7 +120,7 @@ class MutatedExamplesAreReportedTest {
         } else {
             ((ArrayNode) parent).set(Integer.parseInt(last), value);
         }
-        return contract.validateResponse(operationId, "200", "application/json", body);
+        return contract.validateResponse(Target.operation(operationId), "200", "application/json", Body.of(body));
     }
 
     private static void assertSingleViolation(ApiContract contract, String operationId, String pointer,

@@ -1,5 +1,6 @@
 package dev.jobsopenapi.conformance;
 
+import dev.jobsopenapi.conformance.cli.ConformanceCliAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -113,18 +114,18 @@ class NothingTheCallerSendsThrowsPropertyTest {
                                                @ForAll("operationIds") String operationId, @ForAll("statuses") String status,
                                                @ForAll("contentTypes") String contentType, @ForAll("paths") String path) {
         for (ApiContract contract : CONTRACTS) {
-            assertNotNull(contract.validateResponse(operationId, status, contentType, node));
-            assertNotNull(contract.validateResponse(operationId, status, contentType, text));
-            assertNotNull(contract.validateResponse(operationId, status, contentType, text.getBytes(StandardCharsets.UTF_16)));
+            assertNotNull(contract.validateResponse(Target.operation(operationId), status, contentType, Body.of(node)));
+            assertNotNull(contract.validateResponse(Target.operation(operationId), status, contentType, Body.of(text)));
+            assertNotNull(contract.validateResponse(Target.operation(operationId), status, contentType, Body.of(text.getBytes(StandardCharsets.UTF_16))));
             for (String method : List.of("GET", "POST", "DELETE", "get", "BREW")) {
-                assertNotNull(contract.validateResponseTo(method, path, status, contentType, text));
-                assertNotNull(contract.validateRequest(method, path));
+                assertNotNull(contract.validateResponse(Target.route(method, path), status, contentType, Body.of(text)));
+                assertNotNull(contract.validateRequest(Target.route(method, path), null, Body.none()));
                 assertNotNull(contract.operation(method, path));
             }
-            assertNotNull(contract.validateRequestBody(operationId, contentType, node));
+            assertNotNull(contract.validateRequest(Target.operation(operationId), contentType, Body.of(node)));
             assertNotNull(contract.example(operationId, status));
-            assertNotNull(contract.validateAgainst(path, node));
-            assertNotNull(contract.validateAgainst("/components/schemas/" + operationId, node));
+            assertNotNull(contract.validateAgainst(path, Body.of(node)).violations());
+            assertNotNull(contract.validateAgainst("/components/schemas/" + operationId, Body.of(node)).violations());
         }
     }
 
@@ -163,8 +164,8 @@ class NothingTheCallerSendsThrowsPropertyTest {
     private static int assertCleanExit(String[] args, byte[] stdin) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = ConformanceCli.run(args, new ByteArrayInputStream(stdin), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        int exit = ConformanceCliAccess.run(args, stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
         assertTrue(exit == 0 || exit == 1 || exit == 2, () -> List.of(args) + " exited " + exit);
         assertFalse(printed.contains("\tat ") || printed.contains("Exception in thread"), () -> List.of(args) + " printed " + printed);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.regex.JDKRegularExpressionFactory;
 import dev.jobsopenapi.specs.BundledSpec;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -66,7 +65,7 @@ class StreamedAndWholeChecksAgreeTest {
     void theQuickCheckClearsEveryConformingDocumentedExample() throws IOException {
         // Otherwise a conforming body would silently take the slow path: the quick check must know every keyword used.
         for (ApiContract contract : List.of(MODELARTS, OPENYUANRONG)) {
-            QuickCheck quick = quickCheckOf(contract);
+            SchemaShapes quick = shapesOf(contract);
             for (DocumentedExample example : contract.examples()) {
                 String schema = SchemaMutationsAreReportedPropertyTest.schemaPointer(contract, example);
                 assertEquals(QuickCheck.Verdict.VALID, quick.test(schema, example.value()), example::toString);
@@ -79,7 +78,7 @@ class StreamedAndWholeChecksAgreeTest {
         // Otherwise conforming bodies would silently be read twice: the first pass must follow every schema used.
         int cleared = 0;
         for (ApiContract contract : List.of(MODELARTS, OPENYUANRONG)) {
-            TokenCheck tokens = new TokenCheck(specOf(contract), quickCheckOf(contract));
+            TokenCheck tokens = new TokenCheck(shapesOf(contract));
             for (DocumentedExample example : contract.examples()) {
                 String text = example.value().toString();
                 if (!example.isRequest() && text.length() >= 64) {
@@ -90,7 +89,7 @@ class StreamedAndWholeChecksAgreeTest {
                 }
             }
         }
-        TokenCheck tokens = new TokenCheck(specOf(OPENYUANRONG), quickCheckOf(OPENYUANRONG));
+        TokenCheck tokens = new TokenCheck(shapesOf(OPENYUANRONG));
         String listSchema = responseSchema(OPENYUANRONG, "listJobs");
         for (FrontendJobs.Shape shape : FrontendJobs.shapes()) {
             String list = NODES.arrayNode().add(FrontendJobs.job(shape, FrontendJobs.plainValues())).toString();
@@ -102,7 +101,7 @@ class StreamedAndWholeChecksAgreeTest {
 
     @Test
     void theTokenCheckLeavesEveryBodyWithSomethingToReportToTheFullCheck() throws IOException {
-        TokenCheck tokens = new TokenCheck(specOf(OPENYUANRONG), quickCheckOf(OPENYUANRONG));
+        TokenCheck tokens = new TokenCheck(shapesOf(OPENYUANRONG));
         String listSchema = responseSchema(OPENYUANRONG, "listJobs");
         String job = FrontendJobs.job(FrontendJobs.shapes().get(0), FrontendJobs.plainValues()).toString();
         String list = "[" + job + "," + job + "]";
@@ -218,8 +217,8 @@ class StreamedAndWholeChecksAgreeTest {
         } catch (CharacterCodingException e) {
             expected = null; // the whole-body decode names the first bad byte: compared below by its offset
         }
-        ValidationResult fromBytes = OPENYUANRONG.validateResponse("listJobs", "200", "application/json", body);
-        ValidationResult fromStream = OPENYUANRONG.validateResponse("listJobs", "200", "application/json", trickle(body));
+        ValidationResult fromBytes = OPENYUANRONG.validateResponse(Target.operation("listJobs"), "200", "application/json", Body.of(body));
+        ValidationResult fromStream = OPENYUANRONG.validateResponse(Target.operation("listJobs"), "200", "application/json", Body.of(trickle(body)));
         assertEquals(fromBytes, fromStream);
         if (expected != null) {
             assertEquals(expected, fromBytes, () -> new String(body, StandardCharsets.UTF_8));
@@ -237,12 +236,12 @@ class StreamedAndWholeChecksAgreeTest {
                 page + "\"total\":2,\"data\":[]}",
                 page + "\"data\":[{\"id\":7}],\"data\":[{\"id\":\"a\",\"status\":1,\"status\":2}]}")) {
             assertAgree(MODELARTS, "listDevServerJobs", "200", "application/json", body);
-            assertEquals("duplicate-key", MODELARTS.validateResponse("listDevServerJobs", "200", "application/json", body)
+            assertEquals("duplicate-key", MODELARTS.validateResponse(Target.operation("listDevServerJobs"), "200", "application/json", Body.of(body))
                     .violations().get(0).keyword(), body);
         }
         String list = "[{\"submission_id\":\"a\",\"status\":\"RUNNING\",\"driver_info\":{\"id\":\"x\",\"id\":\"y\"}}]";
         assertAgree(OPENYUANRONG, "listJobs", "200", "application/json", list);
-        assertEquals("/0/driver_info/id", OPENYUANRONG.validateResponse("listJobs", "200", "application/json", list)
+        assertEquals("/0/driver_info/id", OPENYUANRONG.validateResponse(Target.operation("listJobs"), "200", "application/json", Body.of(list))
                 .violations().get(0).pointer());
     }
 
@@ -258,32 +257,29 @@ class StreamedAndWholeChecksAgreeTest {
 
     private static void assertAgree(ApiContract contract, String operationId, String status, String mediaType, String body) {
         ValidationResult whole = contract.validateResponseWhole(operationId, status, mediaType, body);
-        ValidationResult streamed = contract.validateResponse(operationId, status, mediaType, body);
+        ValidationResult streamed = contract.validateResponse(Target.operation(operationId), status, mediaType, Body.of(body));
         assertEquals(whole, streamed, () -> body);
-        ValidationResult fromBytes = contract.validateResponse(operationId, status, mediaType, body.getBytes(StandardCharsets.UTF_8));
+        ValidationResult fromBytes = contract.validateResponse(Target.operation(operationId), status, mediaType, Body.of(body.getBytes(StandardCharsets.UTF_8)));
         assertEquals(whole, fromBytes, () -> body);
     }
 
     private static void assertQuickCheckIsSound(ApiContract contract, String schemaPointer, JsonNode value) throws IOException {
-        if (quickCheckOf(contract).test(schemaPointer, value) == QuickCheck.Verdict.VALID) {
-            List<Violation> reported = contract.validateAgainst(schemaPointer, value);
+        if (shapesOf(contract).test(schemaPointer, value) == QuickCheck.Verdict.VALID) {
+            List<Violation> reported = contract.validateAgainst(schemaPointer, Body.of(value)).violations();
             assertEquals(List.of(), reported, () -> "the quick check cleared " + value);
         }
     }
 
-    private static final Map<String, QuickCheck> QUICK = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, SchemaShapes> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static QuickCheck quickCheckOf(ApiContract contract) throws IOException {
-        QuickCheck quick = QUICK.get(contract.name());
-        if (quick == null) {
-            BundledSpec spec = BundledSpec.byName(contract.name());
-            try (InputStream in = spec.open()) {
-                quick = new QuickCheck(SpecDocument.read(spec.specName(), in, spec.resourcePath()),
-                        JDKRegularExpressionFactory.getInstance());
-            }
-            QUICK.put(contract.name(), quick);
+    /** The shapes of a bundled spec, with their quick rules, on their own (no full validator behind them). */
+    private static SchemaShapes shapesOf(ApiContract contract) throws IOException {
+        SchemaShapes shapes = SHAPES.get(contract.name());
+        if (shapes == null) {
+            shapes = new SchemaShapes(specOf(contract), new QuickCheck(SchemaChecker.CONFIG.getRegularExpressionFactory()));
+            SHAPES.put(contract.name(), shapes);
         }
-        return quick;
+        return shapes;
     }
 
     private static SpecDocument specOf(ApiContract contract) throws IOException {

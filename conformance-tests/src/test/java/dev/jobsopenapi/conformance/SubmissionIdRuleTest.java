@@ -32,8 +32,7 @@ class SubmissionIdRuleTest {
     }
 
     private static boolean specAccepts(String id) {
-        return OPENYUANRONG.validateAgainst("/components/schemas/JobSubmitRequest/properties/submission_id",
-                JsonNodeFactory.instance.textNode(id)).isEmpty();
+        return OPENYUANRONG.validateAgainst("/components/schemas/JobSubmitRequest/properties/submission_id", Body.of(JsonNodeFactory.instance.textNode(id))).violations().isEmpty();
     }
 
     @Test

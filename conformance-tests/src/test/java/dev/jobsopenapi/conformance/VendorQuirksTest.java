@@ -173,10 +173,10 @@ class VendorQuirksTest {
     @Test
     void templateTypeFilterPattern_theSpecAcceptsTheUnderscoresOfTheTemplateTypes() {
         for (String type : List.of("LOG_COLLECT", "ASCEND_SOFTWARE_QUERY", "COMMON")) {
-            ValidationResult request = MODELARTS.validateRequest("GET", "/v1/p/dev-servers/jobs/templates?type=" + type);
+            ValidationResult request = MODELARTS.validateRequest(Target.route("GET", "/v1/p/dev-servers/jobs/templates?type=" + type), null, Body.none());
             assertTrue(request.isValid(), request::toString);
         }
-        assertFalse(MODELARTS.validateRequest("GET", "/v1/p/dev-servers/jobs/templates?type=a%20b").isValid());
+        assertFalse(MODELARTS.validateRequest(Target.route("GET", "/v1/p/dev-servers/jobs/templates?type=a%20b"), null, Body.none()).isValid());
         JsonNode templates = MODELARTS.example("listDevServerJobTemplates", "200").orElseThrow().value().get("data");
         List<String> types = new ArrayList<>();
         templates.forEach(t -> types.add(t.get("type").asText()));

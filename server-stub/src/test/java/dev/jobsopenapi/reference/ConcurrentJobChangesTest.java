@@ -1,5 +1,7 @@
 package dev.jobsopenapi.reference;
 
+import dev.jobsopenapi.conformance.Body;
+import dev.jobsopenapi.conformance.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobsopenapi.conformance.ApiContract;
@@ -75,8 +77,7 @@ class ConcurrentJobChangesTest {
                         }
                         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                         calls.incrementAndGet();
-                        ValidationResult result = SPEC.validateResponseTo(call[1], call[2], Integer.toString(response.statusCode()),
-                                response.headers().firstValue("Content-Type").orElse(""), response.body());
+                        ValidationResult result = SPEC.validateResponse(Target.route(call[1], call[2]), Integer.toString(response.statusCode()), response.headers().firstValue("Content-Type").orElse(""), Body.of(response.body()));
                         if (!result.isValid()) {
                             nonConforming.add(result.toString());
                         }

@@ -1,10 +1,12 @@
 package dev.jobsopenapi.reference;
 
+import dev.jobsopenapi.conformance.Body;
+import dev.jobsopenapi.conformance.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.DocumentedExample;
-import dev.jobsopenapi.conformance.ValidatingResponseInterceptor;
+import dev.jobsopenapi.conformance.http.ValidatingResponseInterceptor;
 import dev.jobsopenapi.conformance.ValidationResult;
 import dev.jobsopenapi.modelarts.client.ApiClient;
 import dev.jobsopenapi.modelarts.client.ApiException;
@@ -128,8 +130,7 @@ class ModelArtsAkSkFrontDoorTest {
         signature.forEach(request::header);
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, response.statusCode(), response.body());
-        ValidationResult conforms = SPEC.validateResponseTo(method, sentPathAndQuery, "401",
-                response.headers().firstValue("Content-Type").orElse(""), response.body());
+        ValidationResult conforms = SPEC.validateResponse(Target.route(method, sentPathAndQuery), "401", response.headers().firstValue("Content-Type").orElse(""), Body.of(response.body()));
         assertTrue(conforms.isValid(), conforms::toString);
         return JSON.readTree(response.body());
     }

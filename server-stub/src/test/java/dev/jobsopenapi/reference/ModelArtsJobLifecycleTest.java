@@ -1,10 +1,12 @@
 package dev.jobsopenapi.reference;
 
+import dev.jobsopenapi.conformance.Body;
+import dev.jobsopenapi.conformance.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.DocumentedExample;
-import dev.jobsopenapi.conformance.ValidatingResponseInterceptor;
+import dev.jobsopenapi.conformance.http.ValidatingResponseInterceptor;
 import dev.jobsopenapi.conformance.ValidationResult;
 import dev.jobsopenapi.modelarts.client.ApiClient;
 import dev.jobsopenapi.modelarts.client.ApiException;
@@ -100,8 +102,7 @@ class ModelArtsJobLifecycleTest {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        ValidationResult result = SPEC.validateResponseTo(method, path, Integer.toString(response.statusCode()),
-                response.headers().firstValue("Content-Type").orElse(""), response.body());
+        ValidationResult result = SPEC.validateResponse(Target.route(method, path), Integer.toString(response.statusCode()), response.headers().firstValue("Content-Type").orElse(""), Body.of(response.body()));
         assertTrue(result.isValid(), result::toString);
         return response;
     }
@@ -203,7 +204,7 @@ class ModelArtsJobLifecycleTest {
         HttpResponse<String> refused = send("POST", "/v1/proj-1/dev-servers/jobs", body);
         assertEquals(400, refused.statusCode());
         assertTrue(refused.body().contains("type"), refused.body());
-        assertTrue(SPEC.validateAgainst("/components/schemas/DevServerJobCreateRequest", JSON.readTree(body)).stream()
+        assertTrue(SPEC.validateAgainst("/components/schemas/DevServerJobCreateRequest", Body.of(JSON.readTree(body))).violations().stream()
                 .anyMatch(v -> v.toString().contains("/items/0")), "the checker names the item");
     }
 }

@@ -1,9 +1,11 @@
 package dev.jobsopenapi.reference;
 
+import dev.jobsopenapi.conformance.Body;
+import dev.jobsopenapi.conformance.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobsopenapi.conformance.ApiContract;
-import dev.jobsopenapi.conformance.ValidatingResponseInterceptor;
+import dev.jobsopenapi.conformance.http.ValidatingResponseInterceptor;
 import dev.jobsopenapi.conformance.ValidationResult;
 import dev.jobsopenapi.openyuanrong.client.ApiClient;
 import dev.jobsopenapi.openyuanrong.client.ApiException;
@@ -71,8 +73,7 @@ class OpenYuanrongJwtFrontDoorTest {
     private JsonNode refused(HttpRequest.Builder request) throws Exception {
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, response.statusCode(), response.body());
-        ValidationResult conforms = SPEC.validateResponseTo("GET", "/api/jobs", "401",
-                response.headers().firstValue("Content-Type").orElse(""), response.body());
+        ValidationResult conforms = SPEC.validateResponse(Target.route("GET", "/api/jobs"), "401", response.headers().firstValue("Content-Type").orElse(""), Body.of(response.body()));
         assertTrue(conforms.isValid(), conforms::toString);
         return JSON.readTree(response.body()).get("error");
     }

@@ -1,10 +1,12 @@
 package dev.jobsopenapi.reference;
 
+import dev.jobsopenapi.conformance.Body;
+import dev.jobsopenapi.conformance.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.DocumentedExample;
-import dev.jobsopenapi.conformance.ValidatingResponseInterceptor;
+import dev.jobsopenapi.conformance.http.ValidatingResponseInterceptor;
 import dev.jobsopenapi.openyuanrong.client.ApiClient;
 import dev.jobsopenapi.openyuanrong.client.ApiException;
 import dev.jobsopenapi.openyuanrong.client.api.JobsApi;
@@ -68,8 +70,7 @@ class OpenYuanrongLifecycleTest {
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        var result = SPEC.validateResponseTo(method, path, Integer.toString(response.statusCode()),
-                response.headers().firstValue("Content-Type").orElse(""), response.body());
+        var result = SPEC.validateResponse(Target.route(method, path), Integer.toString(response.statusCode()), response.headers().firstValue("Content-Type").orElse(""), Body.of(response.body()));
         assertTrue(result.isValid(), result::toString);
         return response;
     }

@@ -1,7 +1,7 @@
 package dev.jobsopenapi.reference;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.jobsopenapi.conformance.ConformanceCliAccess;
+import dev.jobsopenapi.conformance.cli.ConformanceCliAccess;
 import dev.jobsopenapi.signing.AkSkCredentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,7 @@
 package dev.jobsopenapi.reference;
 
+import dev.jobsopenapi.conformance.Body;
+import dev.jobsopenapi.conformance.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobsopenapi.conformance.ApiContract;
@@ -105,8 +107,7 @@ class ReferenceServerTest {
 
     static void assertConforms(HttpResponse<String> response) {
         ValidationResult result = (response.uri().getPath().startsWith("/api/") ? OPENYUANRONG : MODELARTS)
-                .validateResponseTo("GET", response.uri().getRawPath(), Integer.toString(response.statusCode()),
-                        response.headers().firstValue("Content-Type").orElse(""), response.body());
+                .validateResponse(Target.route("GET", response.uri().getRawPath()), Integer.toString(response.statusCode()), response.headers().firstValue("Content-Type").orElse(""), Body.of(response.body()));
         assertTrue(result.isValid(), result::toString);
     }
 
@@ -223,8 +224,7 @@ class ReferenceServerTest {
         assertFalse(response.body().contains("Exception") || response.body().contains("\tat "), response.body());
         // By operation: a path with an empty segment matches no template of the spec.
         String operationId = path.contains("/jobs/") ? "showDevServerJob" : "listDevServerJobs";
-        ValidationResult result = MODELARTS.validateResponse(operationId, "400",
-                response.headers().firstValue("Content-Type").orElse(""), response.body());
+        ValidationResult result = MODELARTS.validateResponse(Target.operation(operationId), "400", response.headers().firstValue("Content-Type").orElse(""), Body.of(response.body()));
         assertTrue(result.isValid(), result::toString);
     }
 

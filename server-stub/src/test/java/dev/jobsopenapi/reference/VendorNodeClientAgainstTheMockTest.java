@@ -1,5 +1,7 @@
 package dev.jobsopenapi.reference;
 
+import dev.jobsopenapi.conformance.Body;
+import dev.jobsopenapi.conformance.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -91,8 +93,7 @@ class VendorNodeClientAgainstTheMockTest {
 
     private static void assertConforms(JsonNode answer, String status) {
         assertEquals(Integer.parseInt(status), answer.get("status").asInt(), answer::toString);
-        ValidationResult result = SPEC.validateResponse(answer.get("operationId").asText(), status, "application/json",
-                answer.get("body").asText());
+        ValidationResult result = SPEC.validateResponse(Target.operation(answer.get("operationId").asText()), status, "application/json", Body.of(answer.get("body").asText()));
         assertTrue(result.isValid(), result::toString);
     }
 

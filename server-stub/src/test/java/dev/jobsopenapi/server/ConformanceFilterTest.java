@@ -1,10 +1,13 @@
 package dev.jobsopenapi.server;
 
+import dev.jobsopenapi.conformance.Body;
+import dev.jobsopenapi.conformance.Target;
+import dev.jobsopenapi.conformance.http.ConformanceFilter;
 import com.sun.net.httpserver.HttpServer;
 import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.ConformanceLog;
 import dev.jobsopenapi.conformance.ValidationResult;
-import dev.jobsopenapi.conformance.ValidatingResponseInterceptor;
+import dev.jobsopenapi.conformance.http.ValidatingResponseInterceptor;
 import dev.jobsopenapi.openyuanrong.client.ApiClient;
 import dev.jobsopenapi.openyuanrong.client.ApiException;
 import dev.jobsopenapi.openyuanrong.server.api.JobsApi;
@@ -133,7 +136,7 @@ class ConformanceFilterTest {
     void everyRecordedCheckIsKeptInOrder() {
         ConformanceLog log = new ConformanceLog();
         log.record(new ValidationResult("a", List.of()));
-        log.record(OPENYUANRONG.validateResponse("listJobs", "200", "application/json", "{}"));
+        log.record(OPENYUANRONG.validateResponse(Target.operation("listJobs"), "200", "application/json", Body.of("{}")));
         assertEquals(2, log.results().size());
         assertEquals(1, log.failures().size());
         log.clear();

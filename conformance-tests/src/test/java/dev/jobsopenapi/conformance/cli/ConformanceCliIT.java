@@ -1,5 +1,7 @@
-package dev.jobsopenapi.conformance;
+package dev.jobsopenapi.conformance.cli;
 
+import dev.jobsopenapi.conformance.ApiContract;
+import dev.jobsopenapi.conformance.DocumentedExample;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;

@@ -1,8 +1,9 @@
-package dev.jobsopenapi.server;
+package dev.jobsopenapi.conformance.http;
 
 import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.ConformanceLog;
-import dev.jobsopenapi.conformance.Operation;
+import dev.jobsopenapi.conformance.Body;
+import dev.jobsopenapi.conformance.Target;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -19,7 +20,6 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Checks what a JAX-RS server answers — and, cheaply, what it is asked — against the specs, so whoever
@@ -66,22 +66,21 @@ public final class ConformanceFilter implements ContainerRequestFilter, Containe
         String path = request.getUriInfo().getRequestUri().getRawPath();
         String query = request.getUriInfo().getRequestUri().getRawQuery();
         ApiContract contract = contractFor(request.getMethod(), path);
-        log.record(contract.validateRequest(request.getMethod(), query == null ? path : path + "?" + query));
+        Target target = Target.route(request.getMethod(), query == null ? path : path + "?" + query);
         MediaType type = request.getMediaType();
+        Body checked = Body.none(); // the request line alone
         if (request.hasEntity() && type != null && type.getSubtype().toLowerCase(java.util.Locale.ROOT).contains("json")) {
             InputStream entity = request.getEntityStream();
             byte[] body = entity.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
                 // Too large to check: handed on whole, unchecked.
                 request.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(body), entity));
-                return;
-            }
-            request.setEntityStream(new ByteArrayInputStream(body));
-            Optional<Operation> operation = contract.operation(request.getMethod(), path);
-            if (operation.isPresent()) {
-                log.record(contract.validateRequestBody(operation.get().operationId(), type.toString(), body));
+            } else {
+                request.setEntityStream(new ByteArrayInputStream(body));
+                checked = Body.of(body);
             }
         }
+        log.record(contract.validateRequest(target, type == null ? null : type.toString(), checked));
     }
 
     @Override
@@ -92,8 +91,8 @@ public final class ConformanceFilter implements ContainerRequestFilter, Containe
         if (response.hasEntity()) {
             request.setProperty(CHECK, pending);
         } else {
-            log.record(pending.contract().validateResponseTo(pending.method(), pending.path(), pending.status(),
-                    pending.contentType(), new byte[0]));
+            log.record(pending.contract().validateResponse(Target.route(pending.method(), pending.path()), pending.status(),
+                    pending.contentType(), Body.none()));
         }
     }
 
@@ -114,7 +113,8 @@ public final class ConformanceFilter implements ContainerRequestFilter, Containe
             context.setOutputStream(out);
         }
         byte[] body = written.toByteArray();
-        log.record(check.contract().validateResponseTo(check.method(), check.path(), check.status(), check.contentType(), body));
+        log.record(check.contract().validateResponse(Target.route(check.method(), check.path()), check.status(),
+                check.contentType(), Body.of(body)));
         out.write(body);
     }
 

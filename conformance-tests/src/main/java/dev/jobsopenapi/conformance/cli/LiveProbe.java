@@ -1,4 +1,13 @@
-package dev.jobsopenapi.conformance;
+package dev.jobsopenapi.conformance.cli;
+
+import dev.jobsopenapi.conformance.ApiContract;
+import dev.jobsopenapi.conformance.Body;
+import dev.jobsopenapi.conformance.DocumentedExample;
+import dev.jobsopenapi.conformance.Operation;
+import dev.jobsopenapi.conformance.Parameter;
+import dev.jobsopenapi.conformance.Target;
+import dev.jobsopenapi.conformance.ValidationResult;
+import dev.jobsopenapi.conformance.Violation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsopenapi.signing.AkSkCredentials;
@@ -31,6 +40,7 @@ import java.util.StringJoiner;
 final class LiveProbe {
 
     private final ApiContract contract;
+    private final JsonNode document;
     private final String baseUrl;
     private final Map<String, String> parameters;
     private final Optional<String> token;
@@ -45,6 +55,7 @@ final class LiveProbe {
         this.akSk = akSk;
         this.allowedWrites = Set.copyOf(allowedWrites);
         this.contract = contract;
+        this.document = contract.document();
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.parameters = Map.copyOf(parameters);
         this.token = token;
@@ -74,14 +85,16 @@ final class LiveProbe {
                 continue;
             }
             String target = target(op);
-            ValidationResult request = contract.validateRequest(op.method(), target);
-            if (!request.isValid()) {
-                report.add(request, "request not sent: its parameters break the spec");
+            Optional<DocumentedExample> documented = contract.example(op.operationId(), DocumentedExample.REQUEST);
+            if (!reads && documented.isEmpty() && hasRequestBody(op)) {
+                report.skip(subject, "the spec documents no request body example to send");
                 continue;
             }
-            Optional<DocumentedExample> body = contract.example(op.operationId(), DocumentedExample.REQUEST);
-            if (!reads && body.isEmpty() && !contract.document().at(op.pointer() + "/requestBody").isMissingNode()) {
-                report.skip(subject, "the spec documents no request body example to send");
+            Optional<Sent> body = documented.map(example -> new Sent(example.mediaType(), fresh(example.value()).toString()));
+            ValidationResult request = contract.validateRequest(Target.route(op.method(), target),
+                    body.map(Sent::mediaType).orElse(null), body.map(b -> Body.of(b.text())).orElse(Body.none()));
+            if (!request.isValid()) {
+                report.add(request, "request not sent: it breaks the spec");
                 continue;
             }
             Answer answer = call(op, target, body);
@@ -98,7 +111,7 @@ final class LiveProbe {
             return "";
         }
         String given = token.isPresent() ? "the token" : akSk.isPresent() ? "the AK/SK signature" : "no credentials";
-        String wanted = signsWithAkSk(contract) ? "a token (JOBS_OPENAPI_TOKEN) or AK/SK (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK)"
+        String wanted = signsWithAkSk(document) ? "a token (JOBS_OPENAPI_TOKEN) or AK/SK (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK)"
                 : "a token (JOBS_OPENAPI_TOKEN)";
         return " (the server refused " + given + ", so the operation was not checked; give " + wanted + ")";
     }
@@ -107,13 +120,21 @@ final class LiveProbe {
     private record Answer(ValidationResult result, int status) {
     }
 
-    private Answer call(Operation op, String target, Optional<DocumentedExample> requestBody) throws IOException {
+    /** A request body as it is sent. */
+    private record Sent(String mediaType, String text) {
+    }
+
+    private boolean hasRequestBody(Operation op) {
+        return !document.at(op.pointer() + "/requestBody").isMissingNode();
+    }
+
+    private Answer call(Operation op, String target, Optional<Sent> requestBody) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + target))
                 .timeout(timeout)
                 .header("Accept", "application/json");
         if (requestBody.isPresent()) {
             request.header("Content-Type", requestBody.get().mediaType())
-                    .method(op.method(), HttpRequest.BodyPublishers.ofString(fresh(requestBody.get().value()).toString()));
+                    .method(op.method(), HttpRequest.BodyPublishers.ofString(requestBody.get().text()));
         } else {
             request.method(op.method(), HttpRequest.BodyPublishers.noBody());
         }
@@ -143,7 +164,8 @@ final class LiveProbe {
             }
             body = bytes;
         }
-        return new Answer(contract.validateResponse(op.operationId(), status, contentType, body), response.statusCode());
+        return new Answer(contract.validateResponse(Target.operation(op.operationId()), status, contentType, Body.of(body)),
+                response.statusCode());
     }
 
     /**
@@ -190,9 +212,9 @@ final class LiveProbe {
 
     private List<String> queryParameterNames(Operation op) {
         List<String> names = new ArrayList<>();
-        for (JsonNode parameter : contract.parameters(op)) {
-            if (parameter.path("in").asText().equals("query")) {
-                names.add(parameter.path("name").asText());
+        for (Parameter parameter : contract.parameters(op)) {
+            if (parameter.in().equals("query")) {
+                names.add(parameter.name());
             }
         }
         return names;
@@ -200,7 +222,11 @@ final class LiveProbe {
 
     /** Whether the spec has an AK/SK signature scheme ({@code x-signature} with {@code SDK-HMAC-SHA256}). */
     static boolean signsWithAkSk(ApiContract contract) {
-        for (JsonNode scheme : contract.document().at("/components/securitySchemes")) {
+        return signsWithAkSk(contract.document());
+    }
+
+    private static boolean signsWithAkSk(JsonNode document) {
+        for (JsonNode scheme : document.at("/components/securitySchemes")) {
             if (scheme.at("/x-signature/algorithm").asText().equals("SDK-HMAC-SHA256")) {
                 return true;
             }
@@ -213,7 +239,7 @@ final class LiveProbe {
      * {@code Authorization} for a bearer scheme.
      */
     private Optional<String> tokenHeader() {
-        for (JsonNode scheme : contract.document().at("/components/securitySchemes")) {
+        for (JsonNode scheme : document.at("/components/securitySchemes")) {
             if (scheme.has("x-signature")) {
                 continue;
             }

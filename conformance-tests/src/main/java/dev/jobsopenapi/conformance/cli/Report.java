@@ -1,4 +1,7 @@
-package dev.jobsopenapi.conformance;
+package dev.jobsopenapi.conformance.cli;
+
+import dev.jobsopenapi.conformance.ValidationResult;
+import dev.jobsopenapi.conformance.Violation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,8 @@
-package dev.jobsopenapi.conformance;
+package dev.jobsopenapi.conformance.cli;
 
+import dev.jobsopenapi.conformance.ApiContract;
+import dev.jobsopenapi.conformance.VendorQuirk;
+import dev.jobsopenapi.conformance.VendorQuirkCatalogue;
 import dev.jobsopenapi.specs.BundledSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package dev.jobsopenapi.conformance;
+package dev.jobsopenapi.conformance.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
@@ -13,6 +13,11 @@ public final class ConformanceCliAccess {
     /** Runs the command line, printing standard output and error to {@code out}, and returns its exit code. */
     public static int run(String[] args, PrintStream out) {
         return run(args, out, Map.of());
+    }
+
+    /** Runs the command line with this standard input, and no environment. */
+    public static int run(String[] args, byte[] stdin, PrintStream out, PrintStream err) {
+        return ConformanceCli.run(args, new ByteArrayInputStream(stdin), out, err, Map.of());
     }
 
     /** Runs the command line as {@link #run(String[], PrintStream)} does, with these environment variables. */

@@ -1,4 +1,6 @@
-package dev.jobsopenapi.conformance;
+package dev.jobsopenapi.conformance.junit;
+
+import dev.jobsopenapi.conformance.ConformanceLog;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -8,7 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * A JUnit 5 extension that gives each test a fresh {@link ConformanceLog} and fails the test when anything it
  * recorded does not conform. With it, checking all traffic of a test is one line: hand the log to a
- * {@link ValidatingResponseInterceptor} (client side) or to the server-side conformance filter.
+ * {@link dev.jobsopenapi.conformance.http.ValidatingResponseInterceptor} (client side) or to the
+ * {@link dev.jobsopenapi.conformance.http.ConformanceFilter} (server side).
  *
  * <pre>{@code
  * @ExtendWith(ConformanceExtension.class)

@@ -1,5 +1,9 @@
-package dev.jobsopenapi.conformance;
+package dev.jobsopenapi.conformance.junit;
 
+import dev.jobsopenapi.conformance.ApiContract;
+import dev.jobsopenapi.conformance.ConformanceLog;
+import dev.jobsopenapi.conformance.LoopbackAnswer;
+import dev.jobsopenapi.conformance.http.ValidatingResponseInterceptor;
 import dev.jobsopenapi.specs.BundledSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,4 +1,10 @@
-package dev.jobsopenapi.conformance;
+package dev.jobsopenapi.conformance.http;
+
+import dev.jobsopenapi.conformance.ApiContract;
+import dev.jobsopenapi.conformance.Body;
+import dev.jobsopenapi.conformance.ConformanceLog;
+import dev.jobsopenapi.conformance.Target;
+import dev.jobsopenapi.conformance.ValidationResult;
 
 import org.opentest4j.AssertionFailedError;
 
@@ -59,8 +65,9 @@ public final class ValidatingResponseInterceptor implements UnaryOperator<HttpRe
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the answer to check it", e);
         }
-        ValidationResult result = contract.validateResponseTo(response.request().method(), response.uri().getRawPath(),
-                Integer.toString(response.statusCode()), response.headers().firstValue("Content-Type").orElse(""), decoded(response, body));
+        ValidationResult result = contract.validateResponse(Target.route(response.request().method(), response.uri().getRawPath()),
+                Integer.toString(response.statusCode()), response.headers().firstValue("Content-Type").orElse(""),
+                Body.of(decoded(response, body)));
         log.record(result);
         if (failFast && !result.isValid()) {
             throw new AssertionFailedError(result.toString());

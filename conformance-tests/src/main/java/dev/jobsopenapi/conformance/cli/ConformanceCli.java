@@ -1,4 +1,14 @@
-package dev.jobsopenapi.conformance;
+package dev.jobsopenapi.conformance.cli;
+
+import dev.jobsopenapi.conformance.ApiContract;
+import dev.jobsopenapi.conformance.Body;
+import dev.jobsopenapi.conformance.DocumentedExample;
+import dev.jobsopenapi.conformance.Operation;
+import dev.jobsopenapi.conformance.Target;
+import dev.jobsopenapi.conformance.ValidationResult;
+import dev.jobsopenapi.conformance.VendorQuirk;
+import dev.jobsopenapi.conformance.VendorQuirkCatalogue;
+import dev.jobsopenapi.conformance.Violation;
 
 import dev.jobsopenapi.signing.AkSkCredentials;
 
@@ -238,30 +248,14 @@ public final class ConformanceCli {
         for (ApiContract contract : contracts) {
             for (VendorQuirk quirk : catalogue.quirks()) {
                 if (quirk.spec().equals(contract.name()) && quirk.documentedSchema().isPresent()) {
-                    proveQuirk(contract, quirk, report);
+                    VendorQuirkCatalogue.Proof proof = VendorQuirkCatalogue.prove(contract, quirk);
+                    report.add(proof.result(), proof.summary());
                 }
             }
         }
         Report.Format format = options.format();
         report.print(format, out, format == Report.Format.TEXT ? catalogue.toMarkdown() : "");
         return report.exitCode();
-    }
-
-    private static void proveQuirk(ApiContract contract, VendorQuirk quirk, Report report) {
-        String subject = "quirk " + quirk.id() + " at " + quirk.spec() + ".yaml#" + quirk.pointer();
-        Map<DocumentedExample, ValidationResult> underClaim = VendorQuirkCatalogue.violationsUnderClaim(contract, quirk);
-        List<Violation> problems = new ArrayList<>();
-        if (underClaim.isEmpty()) {
-            problems.add(new Violation("", quirk.spec() + ".yaml#" + quirk.pointer(), "quirk",
-                    "no documented example contradicts the claim"));
-        }
-        for (DocumentedExample example : underClaim.keySet()) {
-            contract.validate(example).violations().forEach(problems::add);
-        }
-        String rejected = underClaim.values().stream().flatMap(r -> r.violations().stream())
-                .map(Violation::pointer).distinct().collect(Collectors.joining(", "));
-        report.add(new ValidationResult(subject, problems),
-                problems.isEmpty() ? "the claim rejects " + rejected + "; the spec accepts them" : "");
     }
 
     private static int quirks(Options options, PrintStream out) throws IOException {
@@ -298,8 +292,11 @@ public final class ConformanceCli {
         // A body that is too large, not UTF-8 or not JSON is a non-conforming answer (exit 1), not a usage error.
         ValidationResult result;
         try (InputStream body = new LimitedInput(openBody(source, in), maxBytes)) {
-            result = contract.validateResponse(operationId, status, contentType, body);
-        } catch (LimitedInput.OverLimit e) {
+            result = contract.validateResponse(Target.operation(operationId), status, contentType, Body.of(body));
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof LimitedInput.OverLimit)) {
+                throw e.getCause();
+            }
             result = new ValidationResult(contract.name() + " " + operationId + " " + status + " " + contentType,
                     List.of(new Violation("", "(body)", "size", (source.equals("-") ? "standard input" : source)
                             + " is over the limit of " + maxBytes + " bytes (--max-body-mib)")));

@@ -1,5 +1,8 @@
-package dev.jobsopenapi.conformance;
+package dev.jobsopenapi.conformance.http;
 
+import dev.jobsopenapi.conformance.ApiContract;
+import dev.jobsopenapi.conformance.ConformanceLog;
+import dev.jobsopenapi.conformance.LoopbackAnswer;
 import dev.jobsopenapi.specs.BundledSpec;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
