@@ -1,9 +1,8 @@
 package dev.jobsopenapi.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jobsopenapi.conformance.QuickCheck.Argument;
-import dev.jobsopenapi.conformance.QuickCheck.Rule;
-import dev.jobsopenapi.conformance.QuickCheck.Verdict;
+import dev.jobsopenapi.conformance.QuickRule.Argument;
+import dev.jobsopenapi.conformance.QuickRule.Verdict;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,20 +17,20 @@ final class ContainerKeywords {
     }
 
     /** {@code properties}: each declared key that is present holds its schema. */
-    static Rule properties(Argument argument) {
+    static QuickRule properties(Argument argument) {
         if (!argument.value().isObject()) {
             return null;
         }
-        Map<String, Rule> declared = new HashMap<>();
+        Map<String, QuickRule> declared = new HashMap<>();
         for (Iterator<String> names = argument.value().fieldNames(); names.hasNext(); ) {
             String name = names.next();
             declared.put(name, argument.subschema().apply(argument.pointer() + "/properties/" + SpecDocument.escape(name)));
         }
-        return QuickCheck.onlyFor(JsonNode::isObject, value -> {
+        return QuickRule.onlyFor(JsonNode::isObject, value -> {
             Verdict verdict = Verdict.VALID;
             for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                Rule rule = declared.get(field.getKey());
+                QuickRule rule = declared.get(field.getKey());
                 if (rule != null && (verdict = verdict.and(rule.test(field.getValue()))) == Verdict.INVALID) {
                     return verdict;
                 }
@@ -41,18 +40,18 @@ final class ContainerKeywords {
     }
 
     /** {@code additionalProperties}: each key {@code properties} does not declare holds this schema (or none may be). */
-    static Rule additionalProperties(Argument argument) {
+    static QuickRule additionalProperties(Argument argument) {
         JsonNode additional = argument.value();
         JsonNode properties = argument.schema().path("properties");
-        Rule others;
+        QuickRule others;
         if (additional.isBoolean()) {
-            others = additional.booleanValue() ? QuickCheck.ANY : value -> Verdict.INVALID;
+            others = additional.booleanValue() ? QuickRule.ANY : value -> Verdict.INVALID;
         } else if (additional.isObject()) {
             others = argument.subschema().apply(argument.pointer() + "/additionalProperties");
         } else {
             return null;
         }
-        return QuickCheck.onlyFor(JsonNode::isObject, value -> {
+        return QuickRule.onlyFor(JsonNode::isObject, value -> {
             Verdict verdict = Verdict.VALID;
             for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
@@ -65,7 +64,7 @@ final class ContainerKeywords {
     }
 
     /** {@code required}: every name is a key. */
-    static Rule required(Argument argument) {
+    static QuickRule required(Argument argument) {
         if (!argument.value().isArray()) {
             return null;
         }
@@ -77,7 +76,7 @@ final class ContainerKeywords {
             }
             names[i] = name.textValue();
         }
-        return QuickCheck.onlyFor(JsonNode::isObject, value -> {
+        return QuickRule.onlyFor(JsonNode::isObject, value -> {
             for (String name : names) {
                 if (!value.has(name)) {
                     return Verdict.INVALID;
@@ -88,19 +87,19 @@ final class ContainerKeywords {
     }
 
     /** {@code minProperties} or {@code maxProperties}. */
-    static Rule propertyCount(Argument argument, boolean minimum) {
+    static QuickRule propertyCount(Argument argument, boolean minimum) {
         int limit = ScalarKeywords.count(argument.value());
-        return limit < 0 ? null : QuickCheck.onlyFor(JsonNode::isObject,
+        return limit < 0 ? null : QuickRule.onlyFor(JsonNode::isObject,
                 value -> Verdict.of(minimum ? value.size() >= limit : value.size() <= limit));
     }
 
     /** {@code items} (one schema; OpenAPI 3.0 has no tuples): every element holds it. */
-    static Rule items(Argument argument) {
+    static QuickRule items(Argument argument) {
         if (!argument.value().isObject()) {
             return null;
         }
-        Rule item = argument.subschema().apply(argument.pointer() + "/items");
-        return QuickCheck.onlyFor(JsonNode::isArray, value -> {
+        QuickRule item = argument.subschema().apply(argument.pointer() + "/items");
+        return QuickRule.onlyFor(JsonNode::isArray, value -> {
             Verdict verdict = Verdict.VALID;
             for (JsonNode element : value) {
                 if ((verdict = verdict.and(item.test(element))) == Verdict.INVALID) {
@@ -112,9 +111,9 @@ final class ContainerKeywords {
     }
 
     /** {@code minItems} or {@code maxItems}. */
-    static Rule itemCount(Argument argument, boolean minimum) {
+    static QuickRule itemCount(Argument argument, boolean minimum) {
         int limit = ScalarKeywords.count(argument.value());
-        return limit < 0 ? null : QuickCheck.onlyFor(JsonNode::isArray,
+        return limit < 0 ? null : QuickRule.onlyFor(JsonNode::isArray,
                 value -> Verdict.of(minimum ? value.size() >= limit : value.size() <= limit));
     }
 
@@ -122,14 +121,14 @@ final class ContainerKeywords {
      * {@code uniqueItems}: decided here for arrays of text only; numbers and containers compare in ways (1 and
      * 1.0) that are the full validator's to judge.
      */
-    static Rule unique(Argument argument) {
+    static QuickRule unique(Argument argument) {
         if (!argument.value().isBoolean()) {
             return null;
         }
         if (!argument.value().booleanValue()) {
-            return QuickCheck.ANY;
+            return QuickRule.ANY;
         }
-        return QuickCheck.onlyFor(JsonNode::isArray, value -> {
+        return QuickRule.onlyFor(JsonNode::isArray, value -> {
             Set<String> seen = new HashSet<>();
             for (JsonNode element : value) {
                 if (!element.isTextual()) {

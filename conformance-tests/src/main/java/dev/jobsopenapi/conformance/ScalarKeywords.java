@@ -3,9 +3,8 @@ package dev.jobsopenapi.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.regex.RegularExpression;
 import com.networknt.schema.regex.RegularExpressionFactory;
-import dev.jobsopenapi.conformance.QuickCheck.Argument;
-import dev.jobsopenapi.conformance.QuickCheck.Rule;
-import dev.jobsopenapi.conformance.QuickCheck.Verdict;
+import dev.jobsopenapi.conformance.QuickRule.Argument;
+import dev.jobsopenapi.conformance.QuickRule.Verdict;
 
 import java.math.BigDecimal;
 
@@ -22,12 +21,12 @@ final class ScalarKeywords {
     }
 
     /** {@code minLength} or {@code maxLength}, in code points. */
-    static Rule length(Argument argument, boolean minimum) {
+    static QuickRule length(Argument argument, boolean minimum) {
         int limit = count(argument.value());
         if (limit < 0) {
             return null;
         }
-        return QuickCheck.onlyFor(JsonNode::isTextual, value -> {
+        return QuickRule.onlyFor(JsonNode::isTextual, value -> {
             String text = value.textValue();
             int length = text.codePointCount(0, text.length());
             return Verdict.of(minimum ? length >= limit : length <= limit);
@@ -35,20 +34,20 @@ final class ScalarKeywords {
     }
 
     /** {@code pattern}, with the full validator's own regular expressions. */
-    static Rule pattern(Argument argument, RegularExpressionFactory factory) {
+    static QuickRule pattern(Argument argument, RegularExpressionFactory factory) {
         RegularExpression expression = argument.value().isTextual()
-                ? QuickCheck.expression(factory, argument.value().textValue()) : null;
+                ? expression(factory, argument.value().textValue()) : null;
         return expression == null ? null
-                : QuickCheck.onlyFor(JsonNode::isTextual, value -> Verdict.of(expression.matches(value.textValue())));
+                : QuickRule.onlyFor(JsonNode::isTextual, value -> Verdict.of(expression.matches(value.textValue())));
     }
 
     /** {@code exclusiveMinimum} or {@code exclusiveMaximum}: a flag its bound reads; alone it asserts nothing. */
-    static Rule flag(Argument argument) {
-        return argument.value().isBoolean() ? QuickCheck.ANY : null;
+    static QuickRule flag(Argument argument) {
+        return argument.value().isBoolean() ? QuickRule.ANY : null;
     }
 
     /** {@code minimum} or {@code maximum}, compared exactly, excluded where its boolean flag says so. */
-    static Rule bound(Argument argument, boolean minimum) {
+    static QuickRule bound(Argument argument, boolean minimum) {
         JsonNode limitNode = argument.value();
         JsonNode flag = argument.schema().get(minimum ? "exclusiveMinimum" : "exclusiveMaximum");
         if (!limitNode.isNumber() || (flag != null && !flag.isBoolean())) {
@@ -58,7 +57,7 @@ final class ScalarKeywords {
         boolean excluded = flag != null && flag.booleanValue();
         boolean integerSchema = "integer".equals(argument.schema().path("type").asText());
         Long longLimit = limitNode.canConvertToExactIntegral() && limitNode.canConvertToLong() ? limitNode.longValue() : null;
-        return QuickCheck.onlyFor(JsonNode::isNumber, value -> {
+        return QuickRule.onlyFor(JsonNode::isNumber, value -> {
             if (!value.isIntegralNumber() && integerSchema) {
                 return Verdict.UNSURE; // networknt truncates such values there; let it decide
             }
@@ -77,7 +76,7 @@ final class ScalarKeywords {
     }
 
     /** {@code multipleOf}: decided here for whole numbers only; fractions are the full validator's to judge. */
-    static Rule multipleOf(Argument argument) {
+    static QuickRule multipleOf(Argument argument) {
         JsonNode divisor = argument.value();
         if (!divisor.isNumber()) {
             return null;
@@ -86,7 +85,7 @@ final class ScalarKeywords {
             return value -> value.isNumber() ? Verdict.UNSURE : Verdict.VALID;
         }
         long by = divisor.longValue();
-        return QuickCheck.onlyFor(JsonNode::isNumber, value -> value.isIntegralNumber() && value.canConvertToLong()
+        return QuickRule.onlyFor(JsonNode::isNumber, value -> value.isIntegralNumber() && value.canConvertToLong()
                 ? Verdict.of(value.longValue() % by == 0) : Verdict.UNSURE);
     }
 
@@ -94,6 +93,15 @@ final class ScalarKeywords {
         try {
             return value.isIntegralNumber() ? new BigDecimal(value.bigIntegerValue()) : new BigDecimal(value.asText());
         } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The compiled regular expression, or {@code null} when the validator's engine does not take it. */
+    private static RegularExpression expression(RegularExpressionFactory factory, String pattern) {
+        try {
+            return factory.getRegularExpression(pattern);
+        } catch (RuntimeException e) {
             return null;
         }
     }

@@ -62,7 +62,7 @@ final class SchemaChecker {
      * {@code at} (the value's own pointer in the checked document). The pointer must name a schema.
      */
     void check(String schemaPointer, JsonNode value, String at, List<Violation> into) {
-        if (shapes.test(schemaPointer, value) == QuickCheck.Verdict.VALID) {
+        if (shapes.test(schemaPointer, value) == QuickRule.Verdict.VALID) {
             return;
         }
         for (Violation violation : report(schemaPointer, value)) {

@@ -40,7 +40,7 @@ final class SchemaShapes {
         String pointer();
 
         /** The quick verdict on a whole value of this schema. */
-        QuickCheck.Rule rule();
+        QuickRule rule();
     }
 
     /**
@@ -54,22 +54,22 @@ final class SchemaShapes {
      * @param others      the schema pointer of keys not declared, or {@code null} when any value goes
      */
     record PlainObject(String pointer, boolean nullable, List<String> names, List<String> properties, Set<String> required,
-                       boolean othersAllowed, String others, QuickCheck.Rule rule) implements Shape {
+                       boolean othersAllowed, String others, QuickRule rule) implements Shape {
     }
 
     /** An array with only {@code type: array}, {@code nullable} and an {@code items} schema: readable element by element. */
-    record PlainArray(String pointer, boolean nullable, String items, QuickCheck.Rule rule) implements Shape {
+    record PlainArray(String pointer, boolean nullable, String items, QuickRule rule) implements Shape {
     }
 
     /** Any other schema whose every keyword has a quick rule: a value is judged whole. */
-    record Leaf(String pointer, QuickCheck.Rule rule) implements Shape {
+    record Leaf(String pointer, QuickRule rule) implements Shape {
     }
 
     /** A schema with a keyword the quick rules do not know: only the full validator judges it. */
     record Opaque(String pointer) implements Shape {
         @Override
-        public QuickCheck.Rule rule() {
-            return QuickCheck.UNSURE;
+        public QuickRule rule() {
+            return QuickRule.UNSURE;
         }
     }
 
@@ -94,8 +94,8 @@ final class SchemaShapes {
     }
 
     /** The quick verdict on the value against the schema at the pointer. */
-    QuickCheck.Verdict test(String pointer, JsonNode value) {
-        return value == null || value.isMissingNode() ? QuickCheck.Verdict.UNSURE : shape(pointer).rule().test(value);
+    QuickRule.Verdict test(String pointer, JsonNode value) {
+        return value == null || value.isMissingNode() ? QuickRule.Verdict.UNSURE : shape(pointer).rule().test(value);
     }
 
     /** The {@code type} of the schema at the pointer, references followed; empty when it names none. */
@@ -104,10 +104,10 @@ final class SchemaShapes {
     }
 
     /** A rule that compiles the schema at the pointer when first asked: schemas may refer to themselves. */
-    QuickCheck.Rule lazyRule(String pointer) {
-        QuickCheck.Rule[] resolved = new QuickCheck.Rule[1];
+    QuickRule lazyRule(String pointer) {
+        QuickRule[] resolved = new QuickRule[1];
         return value -> {
-            QuickCheck.Rule rule = resolved[0];
+            QuickRule rule = resolved[0];
             if (rule == null) {
                 rule = shape(pointer).rule();
                 resolved[0] = rule;
@@ -130,15 +130,15 @@ final class SchemaShapes {
         if (!schema.isObject() || (nullable != null && !nullable.isBoolean()) || keywords.contains("$ref")) {
             return new Opaque(at);
         }
-        List<QuickCheck.Rule> rules = new ArrayList<>();
+        List<QuickRule> rules = new ArrayList<>();
         for (String keyword : keywords) {
-            QuickCheck.Rule rule = quick.compile(keyword, schema, at, this::lazyRule);
+            QuickRule rule = quick.compile(keyword, schema, at, this::lazyRule);
             if (rule == null) {
                 return new Opaque(at);
             }
             rules.add(rule);
         }
-        QuickCheck.Rule rule = QuickCheck.all(rules);
+        QuickRule rule = QuickRule.all(rules);
         boolean isNullable = nullable != null && nullable.booleanValue();
         String type = schema.path("type").asText("");
         if (type.equals("object") && OBJECT_KEYWORDS.containsAll(keywords)) {
@@ -151,7 +151,7 @@ final class SchemaShapes {
     }
 
     /** {@code rule} is known to be compiled, so the keywords' arguments are well formed. */
-    private static PlainObject plainObject(String at, JsonNode schema, boolean nullable, QuickCheck.Rule rule) {
+    private static PlainObject plainObject(String at, JsonNode schema, boolean nullable, QuickRule rule) {
         Map<String, String> properties = new LinkedHashMap<>();
         for (Iterator<String> names = schema.path("properties").fieldNames(); names.hasNext(); ) {
             String name = names.next();

@@ -110,7 +110,7 @@ final class TokenCheck {
             return container(JsonToken.START_ARRAY, array.nullable(), elements(lazy(array.items())));
         }
         if (shape instanceof SchemaShapes.Leaf leaf) {
-            return parser -> leaf.rule().test(value(parser)) == QuickCheck.Verdict.VALID;
+            return parser -> leaf.rule().test(value(parser)) == QuickRule.Verdict.VALID;
         }
         return parser -> false; // opaque: only the full check can tell
 

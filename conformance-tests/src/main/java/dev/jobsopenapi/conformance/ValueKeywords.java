@@ -1,9 +1,8 @@
 package dev.jobsopenapi.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jobsopenapi.conformance.QuickCheck.Argument;
-import dev.jobsopenapi.conformance.QuickCheck.Rule;
-import dev.jobsopenapi.conformance.QuickCheck.Verdict;
+import dev.jobsopenapi.conformance.QuickRule.Argument;
+import dev.jobsopenapi.conformance.QuickRule.Verdict;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -15,7 +14,7 @@ final class ValueKeywords {
     }
 
     /** {@code type}, with {@code null} allowed where the schema is {@code nullable}. */
-    static Rule compile(Argument argument) {
+    static QuickRule compile(Argument argument) {
         if (!argument.value().isTextual()) {
             return null;
         }
@@ -33,7 +32,7 @@ final class ValueKeywords {
     }
 
     /** {@code enum}: a member, or {@code null} where the schema is {@code nullable}; text is compared exactly. */
-    static Rule enumeration(Argument argument) {
+    static QuickRule enumeration(Argument argument) {
         if (!argument.value().isArray()) {
             return null;
         }
@@ -54,7 +53,7 @@ final class ValueKeywords {
     }
 
     /** {@code format}: only {@code int32} and {@code int64}, which the full validator does not assert. */
-    static Rule format(Argument argument) {
+    static QuickRule format(Argument argument) {
         return switch (argument.value().asText()) {
             case "int32" -> value -> value.isIntegralNumber() && value.canConvertToInt() ? Verdict.VALID : Verdict.UNSURE;
             case "int64" -> value -> value.isIntegralNumber() && value.canConvertToLong() ? Verdict.VALID : Verdict.UNSURE;

@@ -68,7 +68,7 @@ class StreamedAndWholeChecksAgreeTest {
             SchemaShapes quick = shapesOf(contract);
             for (DocumentedExample example : contract.examples()) {
                 String schema = SchemaMutationsAreReportedPropertyTest.schemaPointer(contract, example);
-                assertEquals(QuickCheck.Verdict.VALID, quick.test(schema, example.value()), example::toString);
+                assertEquals(QuickRule.Verdict.VALID, quick.test(schema, example.value()), example::toString);
             }
         }
     }
@@ -264,7 +264,7 @@ class StreamedAndWholeChecksAgreeTest {
     }
 
     private static void assertQuickCheckIsSound(ApiContract contract, String schemaPointer, JsonNode value) throws IOException {
-        if (shapesOf(contract).test(schemaPointer, value) == QuickCheck.Verdict.VALID) {
+        if (shapesOf(contract).test(schemaPointer, value) == QuickRule.Verdict.VALID) {
             List<Violation> reported = contract.validateAgainst(schemaPointer, Body.of(value)).violations();
             assertEquals(List.of(), reported, () -> "the quick check cleared " + value);
         }
