@@ -48,7 +48,7 @@ public class ClientCallBenchmark {
         System.setProperty("sun.net.httpserver.nodelay", nodelay);
         server = ReferenceServer.start("127.0.0.1", 0);
         HttpClient raw = HttpClient.newHttpClient(); // each benchmark makes calls one way only
-        call = new JobCall(server.openYuanrongBaseUri().toString(), HttpClient.newBuilder(), raw, raw);
+        call = new JobCall(server.baseUri().toString(), HttpClient.newBuilder(), raw, raw);
     }
 
     @TearDown(Level.Trial)

@@ -25,7 +25,7 @@ public final class ClientCallsSideBySide {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         try (ReferenceServer server = ReferenceServer.start("127.0.0.1", 0)) {
             int warmup = Math.max(1_000, rounds / 4);
-            SideBySide calls = SideBySide.run(ways(server.openYuanrongBaseUri().toString()), warmup, rounds, new Random(1));
+            SideBySide calls = SideBySide.run(ways(server.baseUri().toString()), warmup, rounds, new Random(1));
             System.out.printf("%,d rounds (after %,d to warm up), each way once per round in a random order; %s, %d cores%n",
                     rounds, warmup, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
             calls.print(System.out, "| Call | median | p90 | median ÷ raw call's (99% interval) |", "µs", 1_000);

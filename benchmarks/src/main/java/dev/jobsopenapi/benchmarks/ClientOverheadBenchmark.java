@@ -41,7 +41,7 @@ public class ClientOverheadBenchmark {
         HttpResponse<byte[]> answer;
         String baseUri;
         try (ReferenceServer server = ReferenceServer.start("127.0.0.1", 0)) {
-            baseUri = server.openYuanrongBaseUri().toString();
+            baseUri = server.baseUri().toString();
             answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUri + "/api/jobs/" + JobCall.JOB))
                     .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
         }

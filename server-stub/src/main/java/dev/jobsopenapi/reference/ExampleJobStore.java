@@ -1,10 +1,7 @@
 package dev.jobsopenapi.reference;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.DocumentedExample;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobDetails;
@@ -30,10 +27,6 @@ import java.util.Map;
  */
 public final class ExampleJobStore {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     private final List<DevServerJobListResponse> modelArtsJobs;
     private final Map<String, DevServerJobDetails> modelArtsDetails;
     private final List<DevServerJobTemplate> modelArtsTemplates;
@@ -55,32 +48,32 @@ public final class ExampleJobStore {
     /** A store seeded from the examples of these (already loaded) ModelArts and openYuanrong contracts. */
     public static ExampleJobStore from(ApiContract modelArts, ApiContract openYuanrong) {
 
-        List<DevServerJobListResponse> listed = MAPPER.convertValue(
+        List<DevServerJobListResponse> listed = ModelCopies.copy(
                 example(modelArts, "listDevServerJobs", "200").get("data"), new TypeReference<>() { });
         Map<String, DevServerJobDetails> details = new LinkedHashMap<>();
         for (DevServerJobListResponse job : listed) {
-            details.put(job.getId(), MAPPER.convertValue(job, DevServerJobDetails.class));
+            details.put(job.getId(), ModelCopies.copy(job, DevServerJobDetails.class));
         }
-        DevServerJobDetails shown = MAPPER.convertValue(example(modelArts, "showDevServerJob", "200"), DevServerJobDetails.class);
+        DevServerJobDetails shown = ModelCopies.copy(example(modelArts, "showDevServerJob", "200"), DevServerJobDetails.class);
         details.put(shown.getId(), shown);
 
         Map<String, JobDetails> jobs = new LinkedHashMap<>();
         openYuanrong.examples().stream()
                 .filter(e -> e.operationId().equals("listJobs") && e.status().equals("200"))
-                .flatMap(e -> MAPPER.convertValue(e.value(), new TypeReference<List<JobDetails>>() { }).stream())
+                .flatMap(e -> ModelCopies.copy(e.value(), new TypeReference<List<JobDetails>>() { }).stream())
                 .forEach(job -> jobs.putIfAbsent(job.getSubmissionId(), job));
         if (jobs.isEmpty()) {
             throw new IllegalStateException(openYuanrong.name() + " documents no job in its listJobs examples");
         }
-        List<DevServerJobTemplate> templates = MAPPER.convertValue(
+        List<DevServerJobTemplate> templates = ModelCopies.copy(
                 example(modelArts, "listDevServerJobTemplates", "200").get("data"), new TypeReference<>() { });
         // Every listed template has details (its list fields); the details example's template has them all.
         Map<String, DevServerJobTemplateDetails> templateDetails = new LinkedHashMap<>();
-        templates.forEach(t -> templateDetails.put(t.getId(), MAPPER.convertValue(t, DevServerJobTemplateDetails.class)));
-        DevServerJobTemplateDetails shownTemplate = MAPPER.convertValue(
+        templates.forEach(t -> templateDetails.put(t.getId(), ModelCopies.copy(t, DevServerJobTemplateDetails.class)));
+        DevServerJobTemplateDetails shownTemplate = ModelCopies.copy(
                 example(modelArts, "showDevServerJobTemplate", "200"), DevServerJobTemplateDetails.class);
         templateDetails.put(shownTemplate.getId(), shownTemplate);
-        DevServerJobService service = MAPPER.convertValue(example(modelArts, "showDevServerJobService", "200"), DevServerJobService.class);
+        DevServerJobService service = ModelCopies.copy(example(modelArts, "showDevServerJobService", "200"), DevServerJobService.class);
         return new ExampleJobStore(listed, details, templates, templateDetails, Map.of(service.getId(), service),
                 new ArrayList<>(jobs.values()));
     }
@@ -93,42 +86,39 @@ public final class ExampleJobStore {
     /** The listed ModelArts jobs, each a fresh copy. */
     public List<DevServerJobListResponse> modelArtsJobs() {
         List<DevServerJobListResponse> copies = new ArrayList<>();
-        modelArtsJobs.forEach(job -> copies.add(copy(job, DevServerJobListResponse.class)));
+        modelArtsJobs.forEach(job -> copies.add(ModelCopies.copy(job, DevServerJobListResponse.class)));
         return copies;
     }
 
     /** Every ModelArts job with details (the listed ones, then the details example's), each a fresh copy. */
     public List<DevServerJobDetails> modelArtsDetails() {
         List<DevServerJobDetails> copies = new ArrayList<>();
-        modelArtsDetails.values().forEach(job -> copies.add(copy(job, DevServerJobDetails.class)));
+        modelArtsDetails.values().forEach(job -> copies.add(ModelCopies.copy(job, DevServerJobDetails.class)));
         return copies;
     }
 
     /** The documented ModelArts job templates, each a fresh copy. */
     public List<DevServerJobTemplate> modelArtsTemplates() {
         List<DevServerJobTemplate> copies = new ArrayList<>();
-        modelArtsTemplates.forEach(template -> copies.add(copy(template, DevServerJobTemplate.class)));
+        modelArtsTemplates.forEach(template -> copies.add(ModelCopies.copy(template, DevServerJobTemplate.class)));
         return copies;
     }
 
     /** The details of the ModelArts job template with this id, a fresh copy, if it is documented. */
     public java.util.Optional<DevServerJobTemplateDetails> modelArtsTemplateDetails(String id) {
-        return java.util.Optional.ofNullable(modelArtsTemplateDetails.get(id)).map(t -> copy(t, DevServerJobTemplateDetails.class));
+        return java.util.Optional.ofNullable(modelArtsTemplateDetails.get(id)).map(t -> ModelCopies.copy(t, DevServerJobTemplateDetails.class));
     }
 
     /** The ModelArts service deployed by a job with this id, a fresh copy, if it is documented. */
     public java.util.Optional<DevServerJobService> modelArtsService(String id) {
-        return java.util.Optional.ofNullable(modelArtsServices.get(id)).map(t -> copy(t, DevServerJobService.class));
+        return java.util.Optional.ofNullable(modelArtsServices.get(id)).map(t -> ModelCopies.copy(t, DevServerJobService.class));
     }
 
     /** The openYuanrong jobs, each a fresh copy. */
     public List<JobDetails> openYuanrongJobs() {
         List<JobDetails> copies = new ArrayList<>();
-        openYuanrongJobs.forEach(job -> copies.add(copy(job, JobDetails.class)));
+        openYuanrongJobs.forEach(job -> copies.add(ModelCopies.copy(job, JobDetails.class)));
         return copies;
     }
 
-    private static <T> T copy(Object value, Class<T> type) {
-        return MAPPER.convertValue(value, type);
-    }
 }

@@ -39,17 +39,6 @@ public final class HostileRequestFilter implements ContainerRequestFilter {
         this.errors = errors;
     }
 
-    /** Thrown while reading a body that grows past the limit; answered as a 413. */
-    static final class BodyTooLarge extends WebApplicationException {
-        /** Whether the rest of the body was read (and dropped), leaving the connection usable. */
-        final boolean drained;
-
-        BodyTooLarge(boolean drained) {
-            super("the request body is larger than " + MAX_BODY_BYTES + " bytes", Response.Status.REQUEST_ENTITY_TOO_LARGE);
-            this.drained = drained;
-        }
-    }
-
     @Override
     public void filter(ContainerRequestContext request) {
         for (Map.Entry<String, List<String>> header : request.getHeaders().entrySet()) {
@@ -76,7 +65,7 @@ public final class HostileRequestFilter implements ContainerRequestFilter {
         if (length != null) {
             try {
                 if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
-                    request.abortWith(tooLarge(drain(request.getEntityStream()),
+                    request.abortWith(BodyTooLarge.answer(drain(request.getEntityStream()),
                             errors.error(413, "REFERENCE.REQUEST_TOO_LARGE", "the request body is larger than " + MAX_BODY_BYTES + " bytes")));
                     return;
                 }
@@ -113,11 +102,6 @@ public final class HostileRequestFilter implements ContainerRequestFilter {
         }
     }
 
-    /** The 413 answer; it closes the connection when part of the body is still unread. */
-    static Response tooLarge(boolean drained, Response answer) {
-        return drained ? answer : Response.fromResponse(answer).header("Connection", "close").build();
-    }
-
     /** Counts what is read and stops past the limit. */
     private static final class LimitedInputStream extends FilterInputStream {
         private long read;
@@ -143,7 +127,7 @@ public final class HostileRequestFilter implements ContainerRequestFilter {
         private void count(int n) {
             read += n;
             if (read > MAX_BODY_BYTES) {
-                throw new BodyTooLarge(drain(in));
+                throw new BodyTooLarge(MAX_BODY_BYTES, drain(in));
             }
         }
     }

@@ -64,6 +64,11 @@ public final class MockServer {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("--port must be between 0 and 65535");
             }
+            try {
+                ListenAddress.parse(host, port); // refused here, before anything listens, never widened to every interface
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--host " + e.getMessage());
+            }
             if ((ak == null) != (sk == null)) {
                 throw new IllegalArgumentException("--ak and --sk go together");
             }
@@ -102,8 +107,8 @@ public final class MockServer {
         }, "mock-server-shutdown"));
 
         System.out.println("jobs-openapi mock server, serving the documented examples (Ctrl-C stops it)");
-        System.out.println("ModelArts DevServer jobs: " + server.modelArtsBaseUri() + "/v1/{project_id}/dev-servers/jobs");
-        System.out.println("openYuanrong jobs:        " + server.openYuanrongBaseUri() + "/api/jobs");
+        System.out.println("ModelArts DevServer jobs: " + server.baseUri() + "/v1/{project_id}/dev-servers/jobs");
+        System.out.println("openYuanrong jobs:        " + server.baseUri() + "/api/jobs");
         String source = akSkSource;
         frontDoor.akSk().ifPresentOrElse(
                 keys -> System.out.println("ModelArts requests must be signed with AK/SK (access key " + keys.accessKey()

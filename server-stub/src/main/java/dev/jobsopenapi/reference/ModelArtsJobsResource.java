@@ -1,8 +1,5 @@
 package dev.jobsopenapi.reference;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.jobsopenapi.modelarts.server.api.DevServerJobsApi;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobCreateRequest;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobDetails;
@@ -50,10 +47,6 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
     /** How long a created job's tasks run before they finish. */
     public static final Duration TASK_DURATION = Duration.ofSeconds(2);
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     /** Every job with its details, listed or not, in order. */
     private final Map<String, DevServerJobDetails> jobs = new LinkedHashMap<>();
     /** The ids the list shows (the details example's job is not in the vendor's list). */
@@ -84,7 +77,7 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
         List<DevServerJobListResponse> found = listed.stream()
                 .map(jobs::get)
                 .map(this::advanced)
-                .map(job -> MAPPER.convertValue(job, DevServerJobListResponse.class))
+                .map(job -> ModelCopies.copy(job, DevServerJobListResponse.class))
                 .filter(job -> id == null || id.equals(job.getId()))
                 .filter(job -> name == null || name.equals(job.getName()))
                 .filter(job -> type == null || type.equals(job.getType()))
@@ -100,7 +93,7 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
         if (job == null) {
             throw new NotFoundException("DevServer job " + id + " does not exist");
         }
-        return copy(advanced(job), DevServerJobDetails.class);
+        return ModelCopies.copy(advanced(job), DevServerJobDetails.class);
     }
 
     @Override
@@ -129,7 +122,7 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
                 .name(request.getName())
                 .description(request.getDescription())
                 .type(request.getType())
-                .items(MAPPER.convertValue(request.getItems(), new com.fasterxml.jackson.core.type.TypeReference<
+                .items(ModelCopies.copy(request.getItems(), new com.fasterxml.jackson.core.type.TypeReference<
                         List<dev.jobsopenapi.modelarts.server.model.DevServerJobItem>>() { }))
                 .tasks(tasks)
                 .templateId(templates.stream().filter(t -> request.getType().equals(t.getType()))
@@ -138,7 +131,7 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
                 .abnormalCount(0);
         jobs.put(id, job);
         listed.add(id);
-        return copy(job, DevServerJobDetails.class);
+        return ModelCopies.copy(job, DevServerJobDetails.class);
     }
 
     @Override
@@ -152,7 +145,7 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
             if (job != null && !"PROCESSING".equals(advanced(job).getStatus())) {
                 jobs.remove(id);
                 listed.remove(id);
-                deleted.add(MAPPER.convertValue(job, DevServerJobListResponse.class));
+                deleted.add(ModelCopies.copy(job, DevServerJobListResponse.class));
             }
         }
         return page(deleted);
@@ -162,7 +155,7 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
     public synchronized DevServerJobTemplatePage listDevServerJobTemplates(String projectId, String id, String name, String type) {
         Predicate<DevServerJobTemplate> matches = t -> (id == null || id.equals(t.getId()))
                 && (name == null || name.equals(t.getName())) && (type == null || type.equals(t.getType()));
-        List<DevServerJobTemplate> found = templates.stream().filter(matches).map(t -> copy(t, DevServerJobTemplate.class)).toList();
+        List<DevServerJobTemplate> found = templates.stream().filter(matches).map(t -> ModelCopies.copy(t, DevServerJobTemplate.class)).toList();
         return new DevServerJobTemplatePage().current(1).pages(found.isEmpty() ? 0 : 1).size(found.size())
                 .total((long) found.size()).data(found);
     }
@@ -199,7 +192,4 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
                 .data(jobs);
     }
 
-    private static <T> T copy(Object value, Class<T> type) {
-        return MAPPER.convertValue(value, type);
-    }
 }

@@ -17,6 +17,7 @@ import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -103,6 +104,9 @@ public final class ReferenceServer implements AutoCloseable {
 
     /**
      * Starts the server on the host and port (0 for any free port), seeded from the bundled specs' examples.
+     *
+     * @param host an IPv4 or IPv6 address ({@code ::1} or {@code [::1]}) or a host name; anything else is refused
+     * @throws IllegalArgumentException when the host is not an address or name, or the port is out of range
      */
     public static ReferenceServer start(String host, int port) {
         return start(host, port, Clock.systemUTC());
@@ -132,9 +136,16 @@ public final class ReferenceServer implements AutoCloseable {
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
         }
+        InetSocketAddress asked = ListenAddress.parse(host, port);
         ResourceConfig application = application(clock, frontDoor);
-        HttpServer server = JdkHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"), application);
-        URI base = URI.create("http://" + host + ":" + server.getAddress().getPort());
+        HttpServer server = JdkHttpServerFactory.createHttpServer(ListenAddress.root(asked), application);
+        InetSocketAddress bound = server.getAddress();
+        if (!bound.getAddress().equals(asked.getAddress())) {
+            server.stop(0);
+            throw new IllegalStateException("asked to listen on " + ListenAddress.uriHost(asked.getAddress())
+                    + " but the server bound " + ListenAddress.uriHost(bound.getAddress()) + "; stopped it");
+        }
+        URI base = URI.create(ListenAddress.root(bound).toString().replaceFirst("/$", ""));
         return new ReferenceServer(server, base);
     }
 
@@ -178,16 +189,6 @@ public final class ReferenceServer implements AutoCloseable {
 
     /** For example {@code http://127.0.0.1:41234}. */
     public URI baseUri() {
-        return baseUri;
-    }
-
-    /** The base URL of the ModelArts API: the root (its paths start with {@code /v1}). */
-    public URI modelArtsBaseUri() {
-        return baseUri;
-    }
-
-    /** The base URL of the openYuanrong API: the root (its paths start with {@code /api}). */
-    public URI openYuanrongBaseUri() {
         return baseUri;
     }
 

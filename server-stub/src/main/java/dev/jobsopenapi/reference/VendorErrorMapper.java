@@ -75,9 +75,9 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof jakarta.ws.rs.NotSupportedException) {
             return error(400, "REFERENCE.INVALID_PARAMETER", "unsupported content type: send the body as application/json");
         }
-        HostileRequestFilter.BodyTooLarge tooLarge = causeOf(failure, HostileRequestFilter.BodyTooLarge.class);
+        BodyTooLarge tooLarge = causeOf(failure, BodyTooLarge.class);
         if (tooLarge != null) {
-            return HostileRequestFilter.tooLarge(tooLarge.drained, error(413, "REFERENCE.REQUEST_TOO_LARGE", tooLarge.getMessage()));
+            return BodyTooLarge.answer(tooLarge.drained, error(413, "REFERENCE.REQUEST_TOO_LARGE", tooLarge.getMessage()));
         }
         JsonProcessingException unreadable = unreadableBody(failure);
         if (unreadable != null) {

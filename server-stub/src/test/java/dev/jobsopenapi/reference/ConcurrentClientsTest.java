@@ -38,11 +38,11 @@ class ConcurrentClientsTest {
 
         try (ReferenceServer server = ReferenceServer.start("127.0.0.1", 0)) {
             dev.jobsopenapi.modelarts.client.ApiClient modelArtsClient = new dev.jobsopenapi.modelarts.client.ApiClient();
-            modelArtsClient.updateBaseUri(server.modelArtsBaseUri().toString());
+            modelArtsClient.updateBaseUri(server.baseUri().toString());
             DevServerJobsApi modelArts = new DevServerJobsApi(modelArtsClient);
             ObjectMapper modelArtsMapper = modelArtsClient.getObjectMapper();
             dev.jobsopenapi.openyuanrong.client.ApiClient openYuanrongClient = new dev.jobsopenapi.openyuanrong.client.ApiClient();
-            openYuanrongClient.updateBaseUri(server.openYuanrongBaseUri().toString());
+            openYuanrongClient.updateBaseUri(server.baseUri().toString());
             JobsApi openYuanrong = new JobsApi(openYuanrongClient);
             ObjectMapper openYuanrongMapper = openYuanrongClient.getObjectMapper();
 

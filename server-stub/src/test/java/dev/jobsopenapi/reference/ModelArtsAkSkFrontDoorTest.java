@@ -66,7 +66,7 @@ class ModelArtsAkSkFrontDoorTest {
 
     private DevServerJobsApi client(java.util.function.Consumer<HttpRequest.Builder> signing) {
         ApiClient client = new ApiClient();
-        client.updateBaseUri(server.modelArtsBaseUri().toString());
+        client.updateBaseUri(server.baseUri().toString());
         client.setRequestInterceptor(signing);
         client.setResponseInterceptor(ValidatingResponseInterceptor.failing(SPEC));
         return new DevServerJobsApi(client);

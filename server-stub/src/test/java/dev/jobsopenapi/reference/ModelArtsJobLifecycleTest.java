@@ -79,7 +79,7 @@ class ModelArtsJobLifecycleTest {
     void start() {
         server = ReferenceServer.start("127.0.0.1", 0, clock);
         ApiClient client = new ApiClient();
-        client.updateBaseUri(server.modelArtsBaseUri().toString());
+        client.updateBaseUri(server.baseUri().toString());
         // Every answer the client gets is checked against the spec; one that does not conform fails the call.
         client.setResponseInterceptor(ValidatingResponseInterceptor.failing(SPEC));
         jobs = new DevServerJobsApi(client);

@@ -57,7 +57,7 @@ class OpenYuanrongJwtFrontDoorTest {
     void theClientSendsTheTokenInOneLineAndCallsEveryOperation() throws Exception {
         String token = FrontendJwt.mint(SECRET, "tenant-1", "developer", IN_AN_HOUR);
         ApiClient client = new ApiClient();
-        client.updateBaseUri(server.openYuanrongBaseUri().toString());
+        client.updateBaseUri(server.baseUri().toString());
         client.setRequestInterceptor(request -> request.header("X-Auth", token));
         client.setResponseInterceptor(ValidatingResponseInterceptor.failing(SPEC));
         JobsApi jobs = new JobsApi(client);
@@ -116,7 +116,7 @@ class OpenYuanrongJwtFrontDoorTest {
     @Test
     void theGeneratedClientWithoutATokenSeesTheObjectBody() {
         ApiClient client = new ApiClient();
-        client.updateBaseUri(server.openYuanrongBaseUri().toString());
+        client.updateBaseUri(server.baseUri().toString());
         ApiException refused = assertThrows(ApiException.class, () -> new JobsApi(client).listJobs());
         assertEquals(401, refused.getCode());
         assertTrue(refused.getResponseBody().contains("\"error\":\"Authentication failed: no token provided."), refused.getResponseBody());

@@ -48,7 +48,7 @@ class OpenYuanrongLifecycleTest {
     void start() {
         server = ReferenceServer.start("127.0.0.1", 0);
         ApiClient client = new ApiClient();
-        client.updateBaseUri(server.openYuanrongBaseUri().toString());
+        client.updateBaseUri(server.baseUri().toString());
         // Every answer the client gets is checked against the spec; one that does not conform fails the call.
         client.setResponseInterceptor(ValidatingResponseInterceptor.failing(SPEC));
         clientMapper = client.getObjectMapper();

@@ -47,10 +47,10 @@ class ReferenceServerTest {
     static void start() {
         server = ReferenceServer.start("127.0.0.1", 0);
         dev.jobsopenapi.modelarts.client.ApiClient modelArtsClient = new dev.jobsopenapi.modelarts.client.ApiClient();
-        modelArtsClient.updateBaseUri(server.modelArtsBaseUri().toString());
+        modelArtsClient.updateBaseUri(server.baseUri().toString());
         modelArts = new DevServerJobsApi(modelArtsClient);
         dev.jobsopenapi.openyuanrong.client.ApiClient openYuanrongClient = new dev.jobsopenapi.openyuanrong.client.ApiClient();
-        openYuanrongClient.updateBaseUri(server.openYuanrongBaseUri().toString());
+        openYuanrongClient.updateBaseUri(server.baseUri().toString());
         openYuanrong = new JobsApi(openYuanrongClient);
     }
 

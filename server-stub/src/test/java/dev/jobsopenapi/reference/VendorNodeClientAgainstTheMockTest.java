@@ -74,7 +74,7 @@ class VendorNodeClientAgainstTheMockTest {
         Process node = NodeTools.startWith(NodeTools.root().resolve("server-stub/src/test/node/vendor-client.cjs"),
                 Map.of(AkSkCredentials.AK_VARIABLE, keys.accessKey(), AkSkCredentials.SK_VARIABLE, sk,
                         AkSkCredentials.PROJECT_ID_VARIABLE, keys.projectId().orElseThrow()),
-                server.modelArtsBaseUri().toString());
+                server.baseUri().toString());
         try (OutputStream in = node.getOutputStream()) {
             in.write(JSON.writeValueAsBytes(calls()));
         }

@@ -72,14 +72,15 @@ public final class ConformanceCli {
                                        AK/SK: with no token, a spec with an AK/SK scheme (ModelArts) has every
                                        request signed with HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (and
                                        HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_SECURITY_TOKEN) when they are set
-                  --timeout-seconds N  per request (default 30)
+                  --timeout-seconds N  the most one exchange may take, answer body included (default 30, at
+                                       most 86400)
                   --allow-write ID     also call this state-changing operation (repeatable), with the spec's
                                        documented request body (its submission_id or job name made new):
                                        it creates, stops or deletes on the server
 
               common options:
                   --format text|json|junit   the report format (default text)
-                  --max-body-mib N           the largest body read (default 32; validate: no limit,
+                  --max-body-mib N           the largest body read (default 32, at most 2047; validate: no limit,
                                              as it reads the body as a stream in bounded memory)
 
               --help, -h               print this text;  --version  print the version
@@ -87,6 +88,11 @@ public final class ConformanceCli {
               SPEC: modelarts-devserver-jobs, openyuanrong-jobs, or a path to a spec file
               exit: 0 conforms, 1 the answer does not conform (also: a body that is not JSON, not UTF-8,
                     empty or over the size limit), 2 the command is wrong or a file or server cannot be read""";
+
+    /** The largest --max-body-mib: a body read whole must fit one Java array. */
+    static final long MAX_BODY_MIB = 2047;
+    /** The largest --timeout-seconds: a day. */
+    static final long MAX_TIMEOUT_SECONDS = 86_400;
 
     private static final Set<String> FLAGS_WITH_VALUES = Set.of("--spec", "--operation", "--method", "--path",
             "--status", "--content-type", "--base-url", "--param", "--token-env", "--token", "--timeout-seconds", "--format",
@@ -206,20 +212,22 @@ public final class ConformanceCli {
         }
 
         long maxBodyBytes() {
-            return positiveNumber("--max-body-mib", 32) * 1024 * 1024;
+            return number("--max-body-mib", 32, MAX_BODY_MIB) * 1024 * 1024;
         }
 
-        long positiveNumber(String name, long fallback) {
+        /** A whole number from 1 to {@code max}, or the fallback when the option is not given. */
+        long number(String name, long fallback, long max) {
             String text = value(name).orElse(Long.toString(fallback));
             try {
                 long n = Long.parseLong(text);
-                if (n > 0) {
+                if (n > 0 && n <= max) {
                     return n;
                 }
             } catch (NumberFormatException ignored) {
                 // reported below
             }
-            throw new UsageException(name + " takes a positive whole number, not '" + text + "'");
+            throw new UsageException(name + " takes a whole number from 1 to " + max + ", not '"
+                    + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
         }
 
         void allow(String... names) {
@@ -396,6 +404,10 @@ public final class ConformanceCli {
         if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
             throw new UsageException("--base-url must start with http:// or https://");
         }
+        if (baseUrl.substring(0, baseUrl.indexOf("//") + 2 + authorityLength(baseUrl)).contains("@")) {
+            throw new UsageException("--base-url holds credentials (user:password@host); they are not printed and not"
+                    + " sent: give a token (--token-env) or AK/SK (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK) instead");
+        }
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String pair : options.values().getOrDefault("--param", List.of())) {
             int eq = pair.indexOf('=');
@@ -417,7 +429,7 @@ public final class ConformanceCli {
             throw new UsageException(e.getMessage());
         }
         Report.Format format = options.format();
-        Duration timeout = Duration.ofSeconds(options.positiveNumber("--timeout-seconds", 30));
+        Duration timeout = Duration.ofSeconds(options.number("--timeout-seconds", 30, MAX_TIMEOUT_SECONDS));
         Set<String> allowedWrites = new java.util.LinkedHashSet<>(options.values().getOrDefault("--allow-write", List.of()));
         for (String operationId : allowedWrites) {
             if (contract.operation(operationId).isEmpty()) {
@@ -428,6 +440,19 @@ public final class ConformanceCli {
         new LiveProbe(contract, baseUrl, parameters, token, akSk, timeout, options.maxBodyBytes(), allowedWrites).run(report);
         report.print(format, out, "");
         return report.exitCode();
+    }
+
+    /** The length of the URL's authority (host, port and any user information), after the scheme's {@code //}. */
+    private static int authorityLength(String url) {
+        String rest = url.substring(url.indexOf("//") + 2);
+        int end = rest.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int at = rest.indexOf(c);
+            if (at >= 0) {
+                end = Math.min(end, at);
+            }
+        }
+        return end;
     }
 
     private static String oneLine(String message) {

@@ -61,7 +61,10 @@ final class LiveProbe {
         this.token = token;
         this.timeout = timeout;
         this.maxBodyBytes = maxBodyBytes;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // Plain http is spoken as HTTP/1.1 (no "Upgrade: h2c" offer a server or proxy may choke on); https negotiates.
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                .version(this.baseUrl.startsWith("http://") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
+                .build();
     }
 
     /**
@@ -143,26 +146,38 @@ final class LiveProbe {
         if (token.isEmpty()) {
             akSk.ifPresent(credentials -> AkSkSigningInterceptor.with(credentials).accept(request));
         }
-        HttpResponse<InputStream> response;
+        // One deadline for the whole exchange, body included: a server that trickles its answer cannot hold
+        // the probe past it. The body is read up to one byte over the limit, never more.
+        String subject = contract.name() + " " + op.operationId();
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> exchange =
+                http.sendAsync(request.build(), info -> new CappedBody(maxBodyBytes));
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = exchange.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
-        } catch (IOException e) {
-            throw new IOException("cannot reach " + baseUrl + target + ": " + describe(e), e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            exchange.cancel(true);
+            return new Answer(new ValidationResult(subject, List.of(new Violation("", "(exchange)", "timeout",
+                    "no complete answer within " + timeout.toSeconds() + " s (--timeout-seconds), body included"))), 0);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                return new Answer(new ValidationResult(subject, List.of(new Violation("", "(exchange)", "timeout",
+                        "no answer within " + timeout.toSeconds() + " s (--timeout-seconds)"))), 0);
+            }
+            throw new IOException("cannot reach " + baseUrl + target + ": " + describe(cause instanceof IOException io ? io
+                    : new IOException(cause)), cause);
         }
         String status = Integer.toString(response.statusCode());
         String contentType = response.headers().firstValue("Content-Type").orElse("");
-        byte[] body;
-        try (InputStream in = response.body()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            if (bytes.length > maxBodyBytes) {
-                return new Answer(new ValidationResult(contract.name() + " " + op.operationId() + " " + status + " " + contentType,
-                        List.of(new Violation("", "(body)", "size", "the body is larger than " + maxBodyBytes + " bytes"))),
-                        response.statusCode());
-            }
-            body = bytes;
+        byte[] body = response.body();
+        if (body.length > maxBodyBytes) {
+            return new Answer(new ValidationResult(subject + " " + status + " " + contentType,
+                    List.of(new Violation("", "(body)", "size", "the body is larger than " + maxBodyBytes + " bytes"))),
+                    response.statusCode());
         }
         return new Answer(contract.validateResponse(Target.operation(op.operationId()), status, contentType, Body.of(body)),
                 response.statusCode());
