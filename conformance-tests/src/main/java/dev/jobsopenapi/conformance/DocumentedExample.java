@@ -22,7 +22,7 @@ public record DocumentedExample(String spec, String operationId, String method, 
                                 String mediaType, String name, String pointer, String source, JsonNode value) {
 
     /** The {@link #status()} of a request body example. */
-    public static final String REQUEST = "request";
+    public static final String REQUEST = dev.jobsopenapi.specs.SpecTree.REQUEST;
 
     /** True for a request body example. */
     public boolean isRequest() {

@@ -1,14 +1,10 @@
 package dev.jobsopenapi.conformance;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.jobsopenapi.specs.SpecTree;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One operation of a spec.
@@ -20,16 +16,9 @@ import java.util.regex.Pattern;
  */
 public record Operation(String operationId, String method, String pathTemplate, String pointer) {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{([^}/]+)}");
-
     /** The names of the template's path variables, in order. */
     public List<String> pathVariables() {
-        List<String> names = new ArrayList<>();
-        Matcher m = VARIABLE.matcher(pathTemplate);
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
+        return route().pathVariables();
     }
 
     /**
@@ -38,32 +27,10 @@ public record Operation(String operationId, String method, String pathTemplate, 
      * @return the decoded path variables when it matches
      */
     public Optional<Map<String, String>> match(String path) {
-        StringBuilder regex = new StringBuilder("^");
-        Matcher m = VARIABLE.matcher(pathTemplate);
-        int last = 0;
-        while (m.find()) {
-            regex.append(Pattern.quote(pathTemplate.substring(last, m.start()))).append("([^/]+)");
-            last = m.end();
-        }
-        regex.append(Pattern.quote(pathTemplate.substring(last))).append("/?$");
-        Matcher match = Pattern.compile(regex.toString()).matcher(path);
-        if (!match.matches()) {
-            return Optional.empty();
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        List<String> names = pathVariables();
-        for (int i = 0; i < names.size(); i++) {
-            values.put(names.get(i), decode(match.group(i + 1)));
-        }
-        return Optional.of(values);
+        return route().match(path);
     }
 
-    /** Percent-decodes a path segment ({@code +} stays a plus); a malformed escape is kept as sent. */
-    private static String decode(String segment) {
-        try {
-            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return segment;
-        }
+    private SpecTree.Route route() {
+        return new SpecTree.Route(operationId, method, pathTemplate, pointer);
     }
 }

@@ -1,6 +1,7 @@
 package dev.jobsopenapi.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsopenapi.specs.SpecTree;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.jobsopenapi.conformance.SpecDocument.entries;
 import static dev.jobsopenapi.conformance.SpecDocument.escape;
 import static dev.jobsopenapi.conformance.SpecDocument.fieldNames;
 
@@ -19,8 +19,6 @@ import static dev.jobsopenapi.conformance.SpecDocument.fieldNames;
  * or a parameter is (or why the spec documents none).
  */
 final class OperationIndex {
-
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     /** Where the schema of a body is ({@code pointer}), or why the body is not documented ({@code problems}). */
     record SchemaTarget(Optional<String> pointer, List<Violation> problems) {
@@ -168,50 +166,12 @@ final class OperationIndex {
     }
 
     private static List<Operation> readOperations(JsonNode document) {
-        List<Operation> found = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> path : entries(document.path("paths"))) {
-            for (String method : METHODS) {
-                JsonNode operation = path.getValue().get(method);
-                if (operation != null) {
-                    String upper = method.toUpperCase(Locale.ROOT);
-                    found.add(new Operation(operation.path("operationId").asText(upper + " " + path.getKey()), upper,
-                            path.getKey(), "/paths/" + escape(path.getKey()) + "/" + method));
-                }
-            }
-        }
-        return List.copyOf(found);
+        return SpecTree.routes(document).stream()
+                .map(r -> new Operation(r.operationId(), r.method(), r.pathTemplate(), r.pointer())).toList();
     }
 
     private List<DocumentedExample> readExamples() {
-        List<DocumentedExample> found = new ArrayList<>();
-        for (Operation op : operations) {
-            String requestPointer = spec.resolve(op.pointer() + "/requestBody");
-            addExamples(op, DocumentedExample.REQUEST, requestPointer + "/content", found);
-            for (Map.Entry<String, JsonNode> response : entries(spec.at(op.pointer() + "/responses"))) {
-                String responsePointer = spec.resolve(op.pointer() + "/responses/" + escape(response.getKey()));
-                addExamples(op, response.getKey(), responsePointer + "/content", found);
-            }
-        }
-        return List.copyOf(found);
-    }
-
-    private void addExamples(Operation op, String status, String contentPointer, List<DocumentedExample> into) {
-        for (Map.Entry<String, JsonNode> media : entries(spec.at(contentPointer))) {
-            String mediaPointer = contentPointer + "/" + escape(media.getKey());
-            JsonNode mediaType = media.getValue();
-            if (mediaType.has("example")) {
-                into.add(new DocumentedExample(spec.name(), op.operationId(), op.method(), op.pathTemplate(), status,
-                        media.getKey(), "example", mediaPointer + "/example", "", mediaType.get("example")));
-            }
-            for (Map.Entry<String, JsonNode> example : entries(mediaType.path("examples"))) {
-                String examplePointer = spec.resolve(mediaPointer + "/examples/" + escape(example.getKey()));
-                JsonNode exampleObject = spec.at(examplePointer);
-                if (exampleObject.has("value")) {
-                    into.add(new DocumentedExample(spec.name(), op.operationId(), op.method(), op.pathTemplate(), status,
-                            media.getKey(), example.getKey(), examplePointer + "/value",
-                            exampleObject.path("x-example-source").asText(""), exampleObject.get("value")));
-                }
-            }
-        }
+        return SpecTree.examples(spec.root()).stream().map(e -> new DocumentedExample(spec.name(), e.operationId(),
+                e.method(), e.path(), e.status(), e.mediaType(), e.name(), e.pointer(), e.source(), e.value())).toList();
     }
 }

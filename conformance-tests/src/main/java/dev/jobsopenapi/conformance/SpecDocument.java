@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.jobsopenapi.specs.SpecTree;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,15 +94,11 @@ final class SpecDocument {
 
     /** Follows local {@code $ref}s from the node at the pointer, and returns the pointer of the target. */
     String resolve(String pointer) {
-        String current = pointer;
-        for (int hops = 0; hops < 16; hops++) {
-            JsonNode ref = at(current).get("$ref");
-            if (ref == null || !ref.isTextual() || !ref.asText().startsWith("#")) {
-                return current;
-            }
-            current = ref.asText().substring(1);
+        try {
+            return SpecTree.resolve(root, pointer);
+        } catch (IllegalStateException cycle) {
+            throw new IllegalStateException("$ref cycle at " + location(pointer));
         }
-        throw new IllegalStateException("$ref cycle at " + location(pointer));
     }
 
     /** How a place in the spec is shown: {@code <spec>.yaml#<pointer>}. */
@@ -125,6 +122,6 @@ final class SpecDocument {
 
     /** Escapes one JSON pointer segment (RFC 6901). */
     static String escape(String segment) {
-        return segment.replace("~", "~0").replace("/", "~1");
+        return SpecTree.escape(segment);
     }
 }

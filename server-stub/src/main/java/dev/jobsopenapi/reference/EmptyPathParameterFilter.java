@@ -1,6 +1,6 @@
 package dev.jobsopenapi.reference;
 
-import dev.jobsopenapi.conformance.ApiContract;
+import dev.jobsopenapi.specs.SpecTree;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -15,11 +15,11 @@ import java.util.List;
 @PreMatching
 public final class EmptyPathParameterFilter implements ContainerRequestFilter {
 
-    private final List<ApiContract> contracts;
+    private final List<SpecTree.Route> routes;
     private final VendorErrorMapper errors;
 
-    EmptyPathParameterFilter(List<ApiContract> contracts, VendorErrorMapper errors) {
-        this.contracts = List.copyOf(contracts);
+    EmptyPathParameterFilter(List<SpecTree.Route> routes, VendorErrorMapper errors) {
+        this.routes = List.copyOf(routes);
         this.errors = errors;
     }
 
@@ -29,7 +29,7 @@ public final class EmptyPathParameterFilter implements ContainerRequestFilter {
         if (!path.contains("//")) {
             return;
         }
-        String empty = PathParameters.picked(contracts, request.getMethod(), path, String::isEmpty);
+        String empty = PathParameters.picked(routes, request.getMethod(), path, String::isEmpty);
         if (!empty.isEmpty()) {
             request.abortWith(errors.error(400, "REFERENCE.INVALID_PARAMETER", empty + ": must not be empty"));
         }

@@ -2,8 +2,8 @@ package dev.jobsopenapi.reference;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jobsopenapi.conformance.ApiContract;
-import dev.jobsopenapi.conformance.DocumentedExample;
+import dev.jobsopenapi.specs.BundledSpec;
+import dev.jobsopenapi.specs.SpecTree;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobDetails;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobListResponse;
 import dev.jobsopenapi.modelarts.server.model.DevServerJobService;
@@ -45,8 +45,14 @@ public final class ExampleJobStore {
         this.openYuanrongJobs = List.copyOf(openYuanrongJobs);
     }
 
-    /** A store seeded from the examples of these (already loaded) ModelArts and openYuanrong contracts. */
-    public static ExampleJobStore from(ApiContract modelArts, ApiContract openYuanrong) {
+    /** A store seeded from the examples of the bundled ModelArts and openYuanrong specs. */
+    public static ExampleJobStore fromBundledSpecs() {
+        return from(SpecTree.examples(SpecTree.document(BundledSpec.MODELARTS_DEVSERVER_JOBS)),
+                SpecTree.examples(SpecTree.document(BundledSpec.OPENYUANRONG_JOBS)));
+    }
+
+    /** A store seeded from these examples of the ModelArts and openYuanrong specs. */
+    static ExampleJobStore from(List<SpecTree.Example> modelArts, List<SpecTree.Example> openYuanrong) {
 
         List<DevServerJobListResponse> listed = ModelCopies.copy(
                 example(modelArts, "listDevServerJobs", "200").get("data"), new TypeReference<>() { });
@@ -58,12 +64,12 @@ public final class ExampleJobStore {
         details.put(shown.getId(), shown);
 
         Map<String, JobDetails> jobs = new LinkedHashMap<>();
-        openYuanrong.examples().stream()
+        openYuanrong.stream()
                 .filter(e -> e.operationId().equals("listJobs") && e.status().equals("200"))
                 .flatMap(e -> ModelCopies.copy(e.value(), new TypeReference<List<JobDetails>>() { }).stream())
                 .forEach(job -> jobs.putIfAbsent(job.getSubmissionId(), job));
         if (jobs.isEmpty()) {
-            throw new IllegalStateException(openYuanrong.name() + " documents no job in its listJobs examples");
+            throw new IllegalStateException("the openYuanrong spec documents no job in its listJobs examples");
         }
         List<DevServerJobTemplate> templates = ModelCopies.copy(
                 example(modelArts, "listDevServerJobTemplates", "200").get("data"), new TypeReference<>() { });
@@ -78,9 +84,10 @@ public final class ExampleJobStore {
                 new ArrayList<>(jobs.values()));
     }
 
-    private static JsonNode example(ApiContract contract, String operationId, String status) {
-        return contract.example(operationId, status).map(DocumentedExample::value).orElseThrow(() ->
-                new IllegalStateException(contract.name() + " documents no " + status + " example for " + operationId));
+    private static JsonNode example(List<SpecTree.Example> examples, String operationId, String status) {
+        return examples.stream().filter(e -> e.operationId().equals(operationId) && e.status().equals(status))
+                .map(SpecTree.Example::value).findFirst().orElseThrow(() ->
+                        new IllegalStateException("the spec documents no " + status + " example for " + operationId));
     }
 
     /** The listed ModelArts jobs, each a fresh copy. */

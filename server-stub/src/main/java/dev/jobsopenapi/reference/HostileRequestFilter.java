@@ -1,6 +1,6 @@
 package dev.jobsopenapi.reference;
 
-import dev.jobsopenapi.conformance.ApiContract;
+import dev.jobsopenapi.specs.SpecTree;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -31,11 +31,11 @@ public final class HostileRequestFilter implements ContainerRequestFilter {
     private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%(2f|5c|00)", Pattern.CASE_INSENSITIVE);
     private static final Pattern DOT_SEGMENT = Pattern.compile("(^|/)(\\.|%2e){1,2}(/|$)", Pattern.CASE_INSENSITIVE);
 
-    private final List<ApiContract> contracts;
+    private final List<SpecTree.Route> routes;
     private final VendorErrorMapper errors;
 
-    HostileRequestFilter(List<ApiContract> contracts, VendorErrorMapper errors) {
-        this.contracts = List.copyOf(contracts);
+    HostileRequestFilter(List<SpecTree.Route> routes, VendorErrorMapper errors) {
+        this.routes = List.copyOf(routes);
         this.errors = errors;
     }
 
@@ -53,7 +53,7 @@ public final class HostileRequestFilter implements ContainerRequestFilter {
         String rawPath = request.getUriInfo().getRequestUri().getRawPath();
         if (rawPath != null && (ENCODED_SEPARATOR.matcher(rawPath).find() || DOT_SEGMENT.matcher(rawPath).find())) {
             String printable = rawPath.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9/%._~-]", "?");
-            String parameters = PathParameters.picked(contracts, request.getMethod(), rawPath,
+            String parameters = PathParameters.picked(routes, request.getMethod(), rawPath,
                     segment -> ENCODED_SEPARATOR.matcher(segment).find() || DOT_SEGMENT.matcher(segment).matches());
             request.abortWith(parameters.isEmpty()
                     ? errors.error(400, "REFERENCE.INVALID_PATH", "the path holds an encoded separator or a dot segment: " + printable)

@@ -1,7 +1,6 @@
 package dev.jobsopenapi.reference;
 
-import dev.jobsopenapi.conformance.ApiContract;
-import dev.jobsopenapi.conformance.Operation;
+import dev.jobsopenapi.specs.SpecTree;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ final class PathParameters {
      * The names of the parameters whose segments the predicate picks (comma-separated), or the empty string
      * when no operation of the specs fits the path. A trailing slash is not a segment.
      */
-    static String picked(List<ApiContract> contracts, String method, String path, Predicate<String> bad) {
+    static String picked(List<SpecTree.Route> routes, String method, String path, Predicate<String> bad) {
         String[] segments = path.split("/", -1);
         int last = segments.length - 1;
         List<String> marks = new ArrayList<>();
@@ -38,13 +37,12 @@ final class PathParameters {
             return "";
         }
         String marked = String.join("/", segments);
-        for (ApiContract contract : contracts) {
-            Optional<Operation> operation = contract.operation(method, marked);
-            if (operation.isPresent()) {
-                return operation.get().match(marked).orElseThrow().entrySet().stream()
-                        .filter(e -> marks.contains(e.getValue())).map(Map.Entry::getKey).collect(Collectors.joining(", "));
-            }
-        }
-        return "";
+        // A path without template variables wins over a templated one, as in the router.
+        Optional<SpecTree.Route> route = routes.stream()
+                .filter(r -> r.method().equalsIgnoreCase(method) && r.match(marked).isPresent())
+                .min(java.util.Comparator.comparingInt(r -> r.pathVariables().size()));
+        return route.map(r -> r.match(marked).orElseThrow().entrySet().stream()
+                .filter(e -> marks.contains(e.getValue())).map(Map.Entry::getKey).collect(Collectors.joining(", ")))
+                .orElse("");
     }
 }

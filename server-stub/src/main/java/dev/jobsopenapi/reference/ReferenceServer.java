@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.jobsopenapi.conformance.ApiContract;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsopenapi.specs.SpecTree;
 import dev.jobsopenapi.specs.BundledSpec;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
@@ -164,11 +165,12 @@ public final class ReferenceServer implements AutoCloseable {
 
     /** The JAX-RS application of {@link #application(Clock)}, demanding the credentials the front door names. */
     public static ResourceConfig application(Clock clock, FrontDoor frontDoor) {
-        ApiContract modelArts = ApiContract.bundled(BundledSpec.MODELARTS_DEVSERVER_JOBS);
-        ApiContract openYuanrong = ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS);
-        ExampleJobStore store = ExampleJobStore.from(modelArts, openYuanrong);
+        JsonNode modelArts = SpecTree.document(BundledSpec.MODELARTS_DEVSERVER_JOBS);
+        JsonNode openYuanrong = SpecTree.document(BundledSpec.OPENYUANRONG_JOBS);
+        ExampleJobStore store = ExampleJobStore.from(SpecTree.examples(modelArts), SpecTree.examples(openYuanrong));
         VendorErrorMapper errors = new VendorErrorMapper();
-        List<ApiContract> contracts = List.of(modelArts, openYuanrong);
+        List<SpecTree.Route> contracts = new java.util.ArrayList<>(SpecTree.routes(modelArts));
+        contracts.addAll(SpecTree.routes(openYuanrong));
         ResourceConfig config = new ResourceConfig();
         frontDoor.akSk().ifPresent(credentials -> config.register(new AkSkSignatureFilter(credentials, clock)));
         frontDoor.jwtSecret().ifPresent(secret -> config.register(new FrontendJwtFilter(secret, clock)));
