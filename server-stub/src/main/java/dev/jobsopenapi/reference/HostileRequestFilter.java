@@ -61,6 +61,17 @@ public final class HostileRequestFilter implements ContainerRequestFilter {
                             + ": must not hold an encoded separator or a dot segment (" + printable + ")"));
             return;
         }
+        // Every query parameter of both APIs takes one value: a second one is ambiguous (servers differ in which
+        // they keep), so it is refused rather than silently dropped.
+        for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+            if (parameter.getValue().size() > 1) {
+                String name = parameter.getKey().replaceAll("[^A-Za-z0-9_.-]", "?");
+                request.abortWith(errors.error(400, "REFERENCE.INVALID_PARAMETER", "query parameter '"
+                        + (name.length() > 64 ? name.substring(0, 64) + "…" : name) + "' is given "
+                        + parameter.getValue().size() + " times; it takes one value"));
+                return;
+            }
+        }
         String length = request.getHeaderString("Content-Length");
         if (length != null) {
             try {

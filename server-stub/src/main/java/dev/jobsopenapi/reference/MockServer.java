@@ -10,6 +10,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -jar jobs-openapi-mock-server.jar [--port 8080] [--host 127.0.0.1] [--ak AK --sk SK] [--jwt-secret SECRET]
+ *     [--max-jobs N] [--max-stored-mib N] [--max-array-items N] [--threads N] [--backlog N]
+ *     [--request-seconds N] [--response-seconds N]
  * </pre>
  *
  * <p>Open by default. With AK/SK credentials ({@code --ak}/{@code --sk}, or the vendor's
@@ -22,22 +24,29 @@ public final class MockServer {
     private MockServer() {
     }
 
-    /** Hibernate Validator announces its version at INFO on start; the mock's console is for its own lines. */
-    private static final java.util.logging.Logger HIBERNATE = java.util.logging.Logger.getLogger("org.hibernate.validator");
-
     /** The environment variable the JWT secret is read from when {@code --jwt-secret} is not given. */
     public static final String JWT_SECRET_VARIABLE = "JOBS_OPENAPI_JWT_SECRET";
 
     private static final String USAGE = """
             usage: java -jar jobs-openapi-mock-server.jar [--port 8080] [--host 127.0.0.1] [--ak AK --sk SK] [--jwt-secret SECRET]
+                   [--max-jobs N] [--max-stored-mib N] [--max-array-items N] [--threads N] [--backlog N]
+                   [--request-seconds N] [--response-seconds N]
               --ak, --sk      ModelArts requests must be signed (SDK-HMAC-SHA256) with this key pair; without them the
                               vendor's HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are used when set; else ModelArts is open
               --jwt-secret    openYuanrong requests need a JWT of role developer signed (HS256) with this secret; without
                               it JOBS_OPENAPI_JWT_SECRET is used when set; else openYuanrong is open
+              --max-jobs N          jobs each API may hold, seed jobs included (default 10000); beyond it a create or
+                                    submit is a 400 in the API's error shape, until a job is deleted
+              --max-stored-mib N    MiB of created jobs each API may hold, as JSON (default 256)
+              --max-array-items N   entries one array or map of a request may carry (default 1000)
+              --threads N           exchanges served at once; more wait their turn (default 32)
+              --backlog N           connections the operating system queues before they are accepted (default 1024)
+              --request-seconds N   the most a request may take to arrive, headers and body (default 10)
+              --response-seconds N  the most an answer may take to be written to a slow client (default 30)
             A secret on the command line is visible to other users in the process list: prefer the variables.""";
 
     public static void main(String[] args) throws InterruptedException {
-        HIBERNATE.setLevel(java.util.logging.Level.WARNING);
+        QuietLog.install(System.err); // one line per refused or aborted exchange at most, rate-limited
         String host = "127.0.0.1";
         int port = 8080;
         String ak = null;
@@ -46,6 +55,7 @@ public final class MockServer {
         FrontDoor frontDoor = FrontDoor.open();
         String akSkSource = null;
         PrintStream err = System.err;
+        ServerLimits limits = ServerLimits.defaults();
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -54,6 +64,15 @@ public final class MockServer {
                     case "--ak" -> ak = value(args, ++i);
                     case "--sk" -> sk = value(args, ++i);
                     case "--jwt-secret" -> jwtSecret = value(args, ++i);
+                    case "--max-jobs" -> limits = limits.withMaxJobs(count(args[i], value(args, ++i)));
+                    case "--max-stored-mib" -> limits = limits.withMaxStoredMib(count(args[i], value(args, ++i)));
+                    case "--max-array-items" -> limits = limits.withMaxArrayItems(count(args[i], value(args, ++i)));
+                    case "--threads" -> limits = limits.withWorkerThreads(count(args[i], value(args, ++i)));
+                    case "--backlog" -> limits = limits.withBacklog(count(args[i], value(args, ++i)));
+                    case "--request-seconds" -> limits = limits.withTimes(
+                            java.time.Duration.ofSeconds(count(args[i], value(args, ++i))), limits.responseTime());
+                    case "--response-seconds" -> limits = limits.withTimes(limits.requestTime(),
+                            java.time.Duration.ofSeconds(count(args[i], value(args, ++i))));
                     case "--help", "-h" -> {
                         System.out.println(USAGE);
                         return;
@@ -93,7 +112,7 @@ public final class MockServer {
 
         ReferenceServer server;
         try {
-            server = ReferenceServer.start(host, port, frontDoor);
+            server = ReferenceServer.start(host, port, java.time.Clock.systemUTC(), frontDoor, limits);
         } catch (RuntimeException e) {
             err.println("error: cannot serve on " + host + ":" + port + ": " + rootMessage(e));
             System.exit(2);
@@ -130,6 +149,20 @@ public final class MockServer {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--port takes a number, not '" + text + "'");
         }
+    }
+
+    /** A whole number from 1 to 1,000,000 for the option. */
+    private static int count(String option, String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1 && n <= 1_000_000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " takes a whole number from 1 to 1000000, not '"
+                + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'");
     }
 
     private static String value(String[] args, int i) {

@@ -55,6 +55,7 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
     private final ExampleJobStore store;
     private final Set<String> knownTypes = new LinkedHashSet<>(List.of("COMMON", "SERVICE_DEPLOY"));
     private final Clock clock;
+    private final JobQuota quota;
 
     public ModelArtsJobsResource(ExampleJobStore store) {
         this(store, Clock.systemUTC());
@@ -62,7 +63,13 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
 
     /** A resource whose created jobs finish by the given clock. */
     public ModelArtsJobsResource(ExampleJobStore store, Clock clock) {
+        this(store, clock, ServerLimits.defaults());
+    }
+
+    /** A resource whose created jobs finish by the given clock, within the limits. */
+    public ModelArtsJobsResource(ExampleJobStore store, Clock clock, ServerLimits limits) {
         this.clock = clock;
+        this.quota = new JobQuota("ModelArts", limits);
         this.store = store;
         store.modelArtsDetails().forEach(job -> jobs.put(job.getId(), job));
         store.modelArtsJobs().forEach(job -> listed.add(job.getId()));
@@ -101,6 +108,8 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
         if (request.getServerIds().isEmpty()) {
             throw new BadRequestException("server_ids: must name at least one DevServer");
         }
+        quota.checkEntries("server_ids", request.getServerIds());
+        quota.checkEntries("items", request.getItems());
         if (!knownTypes.contains(request.getType())) {
             throw new BadRequestException("type: unknown job type '" + request.getType() + "' (known: " + String.join(", ", knownTypes) + ")");
         }
@@ -129,6 +138,7 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
                         .map(DevServerJobTemplate::getId).findFirst().orElse(null))
                 .userName("modelarts_user")
                 .abnormalCount(0);
+        quota.admit(id, job, jobs.size());
         jobs.put(id, job);
         listed.add(id);
         return ModelCopies.copy(job, DevServerJobDetails.class);
@@ -139,12 +149,14 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
         if (request.getJobIds() == null || request.getJobIds().isEmpty()) {
             throw new BadRequestException("job_ids: must name at least one job");
         }
+        quota.checkEntries("job_ids", request.getJobIds());
         List<DevServerJobListResponse> deleted = new ArrayList<>();
         for (String id : new LinkedHashSet<>(request.getJobIds())) {
             DevServerJobDetails job = jobs.get(id);
             if (job != null && !"PROCESSING".equals(advanced(job).getStatus())) {
                 jobs.remove(id);
                 listed.remove(id);
+                quota.release(id);
                 deleted.add(ModelCopies.copy(job, DevServerJobListResponse.class));
             }
         }

@@ -27,4 +27,13 @@ final class ModelCopies {
     static <T> T copy(Object value, TypeReference<T> type) {
         return MAPPER.convertValue(value, type);
     }
+
+    /** How many bytes the value takes as JSON. */
+    static long size(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value).length;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a model that cannot be written as JSON: " + value.getClass().getSimpleName(), e);
+        }
+    }
 }

@@ -50,14 +50,17 @@ public final class OpenYuanrongJobsResource implements JobsApi {
 
     private final Map<String, JobDetails> jobs = new LinkedHashMap<>();
     private final Clock clock;
+    private final JobQuota quota;
     private long nextPid = 760_000;
 
     public OpenYuanrongJobsResource(ExampleJobStore store) {
-        this(store, Clock.systemUTC());
+        this(store, Clock.systemUTC(), ServerLimits.defaults());
     }
 
-    OpenYuanrongJobsResource(ExampleJobStore store, Clock clock) {
+    /** A resource whose jobs start by the given clock, within the limits. */
+    public OpenYuanrongJobsResource(ExampleJobStore store, Clock clock, ServerLimits limits) {
         this.clock = clock;
+        this.quota = new JobQuota("openYuanrong", limits);
         store.openYuanrongJobs().forEach(job -> jobs.put(job.getSubmissionId(), asTheFrontendWritesIt(job)));
     }
 
@@ -96,6 +99,11 @@ public final class OpenYuanrongJobsResource implements JobsApi {
         if (jobs.containsKey(id)) {
             throw new BadRequestException("submit job has already exist, submissionId: " + id);
         }
+        quota.checkEntries("metadata", request.getMetadata());
+        if (request.getRuntimeEnv() != null) {
+            quota.checkEntries("runtime_env.pip", request.getRuntimeEnv().getPip());
+            quota.checkEntries("runtime_env.env_vars", request.getRuntimeEnv().getEnvVars());
+        }
         JobDetails job = new JobDetails(id, "RUNNING")
                 .key(KEY_PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "/" + id)
                 .type("SUBMISSION")
@@ -109,6 +117,7 @@ public final class OpenYuanrongJobsResource implements JobsApi {
                 .driverNodeId("reference-node-1")
                 .driverExitCode(0)
                 .errorType("");
+        quota.admit(id, job, jobs.size());
         jobs.put(id, job);
         return new JobSubmitResponse().submissionId(id);
     }
@@ -156,6 +165,7 @@ public final class OpenYuanrongJobsResource implements JobsApi {
             return false;
         }
         jobs.remove(submissionId);
+        quota.release(submissionId);
         return true;
     }
 

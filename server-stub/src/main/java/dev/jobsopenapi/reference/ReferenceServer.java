@@ -14,14 +14,21 @@ import dev.jobsopenapi.specs.BundledSpec;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 import org.glassfish.jersey.jackson.JacksonFeature;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -96,10 +103,17 @@ public final class ReferenceServer implements AutoCloseable {
     private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
+    private final JdkHttpHandlerContainer container;
+    private final ExchangeDeadline deadline;
+    private final ExecutorService workers;
     private final URI baseUri;
 
-    private ReferenceServer(HttpServer server, URI baseUri) {
+    private ReferenceServer(HttpServer server, JdkHttpHandlerContainer container, ExchangeDeadline deadline,
+                            ExecutorService workers, URI baseUri) {
         this.server = server;
+        this.container = container;
+        this.deadline = deadline;
+        this.workers = workers;
         this.baseUri = baseUri;
     }
 
@@ -131,23 +145,57 @@ public final class ReferenceServer implements AutoCloseable {
 
     /** Starts the server with a clock (job timing, signature dates, token expiry) and a front door. */
     public static ReferenceServer start(String host, int port, Clock clock, FrontDoor frontDoor) {
-        // Without TCP_NODELAY the JDK's HTTP server holds small answers back (Nagle's algorithm against the
-        // client's delayed ACK), tens of milliseconds per call on loopback. The property is read once, when
-        // the JVM's first JDK HTTP server starts; one set by the user is kept.
-        if (System.getProperty(NODELAY) == null) {
-            System.setProperty(NODELAY, "true");
-        }
+        return start(host, port, clock, frontDoor, ServerLimits.defaults());
+    }
+
+    /**
+     * Starts the server with a clock, a front door and limits: a bounded pool of worker threads, the listen
+     * backlog, the time a request's headers may take to arrive and an answer to be written (these two, and
+     * TCP_NODELAY, are the JDK server's JVM-wide settings: the first server of a JVM sets them, unless the user set
+     * them), one deadline for each whole exchange (the two times together), and what the stores may hold.
+     */
+    public static ReferenceServer start(String host, int port, Clock clock, FrontDoor frontDoor, ServerLimits limits) {
         InetSocketAddress asked = ListenAddress.parse(host, port);
-        ResourceConfig application = application(clock, frontDoor);
-        HttpServer server = JdkHttpServerFactory.createHttpServer(ListenAddress.root(asked), application);
-        InetSocketAddress bound = server.getAddress();
-        if (!bound.getAddress().equals(asked.getAddress())) {
-            server.stop(0);
-            throw new IllegalStateException("asked to listen on " + ListenAddress.uriHost(asked.getAddress())
-                    + " but the server bound " + ListenAddress.uriHost(bound.getAddress()) + "; stopped it");
+        // Without TCP_NODELAY the JDK's HTTP server holds small answers back (Nagle's algorithm against the
+        // client's delayed ACK), tens of milliseconds per call on loopback.
+        defaultProperty(NODELAY, "true");
+        defaultProperty("sun.net.httpserver.maxReqTime", Long.toString(limits.requestTime().toSeconds()));
+        defaultProperty("sun.net.httpserver.maxRspTime", Long.toString(limits.responseTime().toSeconds()));
+        JdkHttpHandlerContainer container = ContainerFactory.createContainer(JdkHttpHandlerContainer.class,
+                application(clock, frontDoor, limits));
+        // At most workerThreads exchanges are served at once; the others wait their turn in the queue (an entry per
+        // exchange, not a thread), and a request that does not arrive within requestTime is cut off.
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(limits.workerThreads(), limits.workerThreads(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), ReferenceServer::worker);
+        workers.allowCoreThreadTimeOut(true);
+        HttpServer server;
+        try {
+            server = HttpServer.create(asked, limits.backlog());
+        } catch (IOException e) {
+            workers.shutdownNow();
+            throw new UncheckedIOException("cannot listen on " + ListenAddress.uriHost(asked.getAddress()) + ":" + port
+                    + ": " + e.getMessage(), e);
         }
-        URI base = URI.create(ListenAddress.root(bound).toString().replaceFirst("/$", ""));
-        return new ReferenceServer(server, base);
+        server.setExecutor(workers);
+        ExchangeDeadline deadline = new ExchangeDeadline(container, limits.requestTime().plus(limits.responseTime()));
+        server.createContext("/", deadline);
+        server.start();
+        container.getApplicationHandler().onStartup(container);
+        URI base = URI.create(ListenAddress.root(server.getAddress()).toString().replaceFirst("/$", ""));
+        return new ReferenceServer(server, container, deadline, workers, base);
+    }
+
+    private static Thread worker(Runnable task) {
+        Thread thread = new Thread(task, "reference-server-worker");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** Sets a JVM-wide property of the JDK server, unless the user set it. */
+    private static void defaultProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
     }
 
     /**
@@ -165,6 +213,11 @@ public final class ReferenceServer implements AutoCloseable {
 
     /** The JAX-RS application of {@link #application(Clock)}, demanding the credentials the front door names. */
     public static ResourceConfig application(Clock clock, FrontDoor frontDoor) {
+        return application(clock, frontDoor, ServerLimits.defaults());
+    }
+
+    /** The JAX-RS application of {@link #application(Clock, FrontDoor)}, its stores and requests within the limits. */
+    public static ResourceConfig application(Clock clock, FrontDoor frontDoor, ServerLimits limits) {
         JsonNode modelArts = SpecTree.document(BundledSpec.MODELARTS_DEVSERVER_JOBS);
         JsonNode openYuanrong = SpecTree.document(BundledSpec.OPENYUANRONG_JOBS);
         ExampleJobStore store = ExampleJobStore.from(SpecTree.examples(modelArts), SpecTree.examples(openYuanrong));
@@ -175,8 +228,8 @@ public final class ReferenceServer implements AutoCloseable {
         frontDoor.akSk().ifPresent(credentials -> config.register(new AkSkSignatureFilter(credentials, clock)));
         frontDoor.jwtSecret().ifPresent(secret -> config.register(new FrontendJwtFilter(secret, clock)));
         return config
-                .register(new ModelArtsJobsResource(store, clock))
-                .register(new OpenYuanrongJobsResource(store))
+                .register(new ModelArtsJobsResource(store, clock, limits))
+                .register(new OpenYuanrongJobsResource(store, Clock.systemUTC(), limits))
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new VendorJson())
                 .register(new StrictBooleanParameters())
@@ -198,5 +251,8 @@ public final class ReferenceServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(1);
+        container.getApplicationHandler().onShutdown(container);
+        deadline.close();
+        workers.shutdownNow();
     }
 }

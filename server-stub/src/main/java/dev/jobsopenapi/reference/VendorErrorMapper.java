@@ -83,6 +83,12 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
         if (unreadable != null) {
             return error(400, "REFERENCE.INVALID_PARAMETER", "invalid request body: " + describe(unreadable));
         }
+        if (!(failure instanceof WebApplicationException) && causeOf(failure, java.io.IOException.class) != null) {
+            // The body could not be read: it ended before its Content-Length, its chunks were malformed, or the
+            // exchange's deadline closed the connection. The client's framing, not a fault of this server.
+            return error(400, "REFERENCE.INVALID_PARAMETER", "the request body could not be read: it ended early or its"
+                    + " framing (Content-Length, chunks) is broken");
+        }
         if (failure instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             String message = web.getMessage() == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : web.getMessage();
