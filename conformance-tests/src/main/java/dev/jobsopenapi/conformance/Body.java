@@ -38,8 +38,9 @@ public final class Body {
     }
 
     /**
-     * A body read from a stream (a socket, a captured file). The check reads it to its end and leaves it open; a
-     * failure to read it is thrown as an {@link java.io.UncheckedIOException} by the check.
+     * A body read from a stream (a socket, a captured file). The check reads it to its end, or only up to the first
+     * thing that makes it no JSON document (a stream may never end), and leaves it open; a failure to read it is
+     * thrown as an {@link java.io.UncheckedIOException} by the check.
      */
     public static Body of(InputStream stream) {
         return new Body(Form.STREAM, Objects.requireNonNull(stream, "stream"));

@@ -51,12 +51,12 @@ final class BodyChecker {
     List<Violation> check(String schemaPointer, Body body) {
         try {
             return switch (body.form()) {
-                case NONE -> stream(schemaPointer, new StringReader(""));
+                case NONE -> stream(schemaPointer, new StringReader(""), true);
                 case TEXT -> tokens.clean(schemaPointer, body.text()) ? List.of()
-                        : stream(schemaPointer, new StringReader(body.text()));
+                        : stream(schemaPointer, new StringReader(body.text()), true);
                 case BYTES -> tokens.clean(schemaPointer, body.bytes()) ? List.of()
-                        : stream(schemaPointer, new Utf8Input(new ByteArrayInputStream(body.bytes())));
-                case STREAM -> stream(schemaPointer, new Utf8Input(body.stream()));
+                        : stream(schemaPointer, new Utf8Input(new ByteArrayInputStream(body.bytes())), true);
+                case STREAM -> stream(schemaPointer, new Utf8Input(body.stream()), false);
                 case TREE -> schemas.checkTree(schemaPointer, body.tree());
             };
         } catch (IOException e) {
@@ -73,10 +73,11 @@ final class BodyChecker {
         return parsed.problem().map(List::of).orElseGet(() -> schemas.report(schemaPointer, parsed.node().orElseThrow()));
     }
 
-    private List<Violation> stream(String schemaPointer, Reader body) throws IOException {
+    /** {@code toTheEnd}: a body in memory is read to its end after a problem, a stream (which may never end) is not. */
+    private List<Violation> stream(String schemaPointer, Reader body, boolean toTheEnd) throws IOException {
         Plan plan = plans.computeIfAbsent(schemaPointer, this::plan);
         List<Violation> found = new ArrayList<>();
-        Optional<Violation> problem = JsonBody.read(body, parser -> readValue(parser, schemaPointer, plan, found));
+        Optional<Violation> problem = JsonBody.read(body, toTheEnd, parser -> readValue(parser, schemaPointer, plan, found));
         return problem.map(List::of).orElse(found);
     }
 

@@ -73,7 +73,7 @@ final class JsonBody {
     private static Parsed parse(Reader body) {
         JsonNode[] tree = new JsonNode[1];
         try {
-            Optional<Violation> problem = read(body, parser -> tree[0] = TREES.readTree(parser));
+            Optional<Violation> problem = read(body, true, parser -> tree[0] = TREES.readTree(parser));
             return problem.map(p -> new Parsed(Optional.<JsonNode>empty(), Optional.of(p))).orElseGet(() -> Parsed.of(tree[0]));
         } catch (IOException e) {
             // Only the in-memory sources above are read here: they fail in no other way.
@@ -89,16 +89,17 @@ final class JsonBody {
 
     /**
      * Reads exactly one JSON document from the characters, handing its value to {@code value} (the parser stands
-     * on its first token). The first thing that makes the body no single strict JSON document is returned, with
-     * a byte sequence that is not UTF-8 anywhere in the body (read to its end to find one) before anything else.
+     * on its first token). The first thing that makes the body no single strict JSON document is returned; with
+     * {@code toTheEnd}, a byte sequence that is not UTF-8 anywhere in the body (read to its end to find one) comes
+     * before anything else. Without it (a stream, which may never end), reading stops at the first problem.
      *
      * @throws IOException when the source itself cannot be read
      */
-    static Optional<Violation> read(Reader body, ValueReader value) throws IOException {
+    static Optional<Violation> read(Reader body, boolean toTheEnd, ValueReader value) throws IOException {
         PushbackReader in = new PushbackReader(body, 1);
         try {
             Optional<Violation> problem = readDocument(in, value);
-            if (problem.isPresent()) {
+            if (problem.isPresent() && toTheEnd) {
                 drain(in);
             }
             return problem;

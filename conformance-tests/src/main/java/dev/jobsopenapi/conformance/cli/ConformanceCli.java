@@ -344,10 +344,18 @@ public final class ConformanceCli {
             };
         }
         Path file = Path.of(source);
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(source);
+        if (Files.isDirectory(file)) {
+            throw new IOException(source + " is a directory, not a body file");
         }
-        return Files.newInputStream(file);
+        if (!Files.exists(file)) {
+            throw Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    ? new IOException(source + " is a symbolic link that leads nowhere (or in a loop)")
+                    : new NoSuchFileException(source);
+        }
+        if (!Files.isReadable(file)) {
+            throw new IOException(source + " cannot be read (permission denied)");
+        }
+        return Files.newInputStream(file); // a regular file, or a pipe (FIFO) that is read as it comes
     }
 
     /** A stream that fails with {@link OverLimit} once more than {@code limit} bytes are read from it. */

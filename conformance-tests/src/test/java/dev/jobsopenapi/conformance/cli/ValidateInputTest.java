@@ -1,0 +1,69 @@
+package dev.jobsopenapi.conformance.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code validate} says what is wrong with what it was given to read, and stops reading a stream at the first
+ * thing that makes it no JSON document, however much more a producer would send.
+ */
+class ValidateInputTest {
+
+    private static final String[] VALIDATE = {"validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs"};
+
+    @Test
+    void aDirectoryOrADanglingLinkIsNamedForWhatItIs(@TempDir Path dir) throws Exception {
+        String[] out = new String[1];
+        assertEquals(2, run(out, InputStream.nullInputStream(), with(dir.toString())));
+        assertTrue(out[0].contains("is a directory"), out[0]);
+        Path dangling = Files.createSymbolicLink(dir.resolve("gone.json"), dir.resolve("nothing-here.json"));
+        assertEquals(2, run(out, InputStream.nullInputStream(), with(dangling.toString())));
+        assertTrue(out[0].contains("leads nowhere"), out[0]);
+        assertEquals(2, run(out, InputStream.nullInputStream(), with(dir.resolve("absent.json").toString())));
+        assertTrue(out[0].contains("no such file"), out[0]);
+    }
+
+    @Test
+    void anEndlessStreamThatIsNotJsonEndsAtItsFirstProblem() {
+        InputStream endless = new InputStream() {
+            private final byte[] start = "[{\"x\": tru".getBytes(StandardCharsets.US_ASCII);
+            private long position;
+
+            @Override
+            public int read() {
+                return position < start.length ? start[(int) position++] : 'e' + (int) (position++ % 2);
+            }
+        };
+        String[] out = new String[1];
+        int exit = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run(out, endless, with("-")));
+        assertEquals(1, exit, out[0]);
+        assertTrue(out[0].contains("not JSON"), out[0]);
+    }
+
+    private static String[] with(String source) {
+        String[] args = java.util.Arrays.copyOf(VALIDATE, VALIDATE.length + 1);
+        args[VALIDATE.length] = source;
+        return args;
+    }
+
+    private static int run(String[] printed, InputStream stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int exit = ConformanceCli.run(args, stdin, stream, stream, Map.of());
+        printed[0] = out.toString(StandardCharsets.UTF_8);
+        return exit;
+    }
+}
