@@ -136,6 +136,14 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
      * body is not JSON. Never Jackson's own wording, which names Java classes.
      */
     static String describe(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getPath().isEmpty()
+                && mismatch.getTargetType() != null) {
+            return "the body must be " + jsonType(mismatch.getTargetType());
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return "the body is beyond what this server reads (it nests deeper than 1000 levels, or a number or string"
+                    + " in it is too long)";
+        }
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             return "the body is not valid JSON: " + withoutJavaNames(e.getOriginalMessage().replaceAll("(?s)\\s*\\R.*", ""));
         }

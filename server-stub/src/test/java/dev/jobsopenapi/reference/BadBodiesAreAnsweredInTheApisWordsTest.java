@@ -3,9 +3,9 @@ package dev.jobsopenapi.reference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A body the reference server cannot read is answered in the API's own words: the field as the spec names it and
@@ -52,16 +53,27 @@ class BadBodiesAreAnsweredInTheApisWordsTest {
         "/api/jobs|{\"entrypoint\":\"a\",\"runtime_env\":{\"working_dir\":\"w\"},\"entrypoint_num_cpus\":\"x\"}|invalid request body: entrypoint_num_cpus: must be a number",
         "/api/jobs|{\"entrypoint\":\"a\",\"runtime_env\":\"w\"}|invalid request body: runtime_env: must be an object",
         "/api/jobs|{\"runtime_env\":{\"working_dir\":\"w\"}}|invalid request body: entrypoint: is required",
+        "/api/jobs|[1]|invalid request body: the body must be an object",
+        "/v1/p/dev-servers/jobs|\"text\"|invalid request body: the body must be an object",
     })
     void aBodyOfTheWrongShapeNamesTheFieldAndWhatItMustBe(String path, String body, String expected) throws Exception {
         assertEquals(expected, message(path, body));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {"/v1/p/dev-servers/jobs|{\"name\":\"a\",", "/api/jobs|{\"entrypoint\":", "/api/jobs|[1,"})
+    @CsvSource(delimiter = '|', value = {"/v1/p/dev-servers/jobs|{\"name\":\"a\",", "/api/jobs|{\"entrypoint\":", "/api/jobs|{\"a\" 1}"})
     void aBodyThatIsNotJsonSaysSoWithoutJavaNames(String path, String body) throws Exception {
         String message = message(path, body);
         assertFalse(!message.startsWith("invalid request body: the body is not valid JSON: ") || message.contains("java.")
                 || message.contains("`") || message.contains("Jackson"), message);
+    }
+
+    @Test
+    void aBodyNestedBeyondTheLimitSaysSoWithoutJavaNames() throws Exception {
+        String deep = "{\"entrypoint\":\"a\",\"runtime_env\":{\"working_dir\":\"w\"},\"metadata\":{\"a\":"
+                + "[".repeat(1_100) + "]".repeat(1_100) + "}}";
+        String message = message("/api/jobs", deep);
+        assertFalse(message.contains("StreamReadConstraints") || message.contains("`"), message);
+        assertTrue(message.startsWith("invalid request body: "), message);
     }
 }
