@@ -79,4 +79,64 @@ class MockServerIT {
         assertEquals(2, process.exitValue(), output);
         assertTrue(output.startsWith("error: ") && output.contains("usage: java -jar jobs-openapi-mock-server.jar"), output);
     }
+
+    @Test
+    void aHostThatIsNoAddressIsAUsageErrorNeverEveryInterface() throws Exception {
+        for (String host : List.of("my_host", "256.1.1.1", "1.2.3")) {
+            Process process = java("--host", host, "--port", "0").start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(2, process.exitValue(), output);
+            assertTrue(output.startsWith("error: --host '" + host + "'"), output);
+        }
+    }
+
+    @Test
+    void slowHeadersAreCutOffAndAbortedExchangesLogOneLineEachAtMost() throws Exception {
+        Process process = java("--port", "0", "--request-seconds", "2").start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String base = null;
+            for (String line; base == null && (line = out.readLine()) != null; ) {
+                Matcher m = OPENYUANRONG_URL.matcher(line);
+                base = m.find() ? m.group(1) : null;
+            }
+            URI uri = URI.create(base);
+            long start = System.nanoTime();
+            try (java.net.Socket slow = new java.net.Socket(uri.getHost(), uri.getPort())) {
+                slow.setSoTimeout(500);
+                java.io.OutputStream send = slow.getOutputStream();
+                send.write("GET /api/jobs HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                for (int i = 0; i < 40; i++) {
+                    send.write("X-Slow: header\r\n".getBytes(StandardCharsets.US_ASCII));
+                    send.flush();
+                    try {
+                        if (slow.getInputStream().read() < 0) {
+                            break;
+                        }
+                    } catch (java.net.SocketTimeoutException stillOpen) {
+                        continue;
+                    }
+                }
+            } catch (java.io.IOException closedByTheServer) {
+                // what the request time does
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 8_000, "slow headers held the connection for " + millis + " ms; the limit is 2 s");
+
+            for (int i = 0; i < 200; i++) {   // requests whose clients hang up before the body is read
+                try (java.net.Socket abort = new java.net.Socket(uri.getHost(), uri.getPort())) {
+                    abort.getOutputStream().write(("POST /api/jobs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 500\r\n\r\n{\"entry").getBytes(StandardCharsets.US_ASCII));
+                }
+            }
+            assertTrue(process.toHandle().destroy());
+            List<String> rest = out.lines().toList();
+            assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+            assertTrue(rest.stream().noneMatch(l -> l.startsWith("\tat ")), () -> String.join("\n", rest));
+            assertTrue(rest.size() < 60, rest.size() + " lines for 200 aborted exchanges:\n" + String.join("\n", rest));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
 }

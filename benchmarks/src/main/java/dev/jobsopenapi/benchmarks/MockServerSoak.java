@@ -1,0 +1,166 @@
+package dev.jobsopenapi.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A soak of the mock server, run on demand (not a test): the mock server jar in its own process with its default
+ * limits, and a mixed workload for a fixed time from many connections at once — openYuanrong list, get, submit,
+ * stop and delete; ModelArts list, show, create and delete. It prints throughput, the median and 99th percentile
+ * latency per operation, the answers by status, and the server's peak resident memory ({@code VmHWM}).
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.jobsopenapi.benchmarks.MockServerSoak [SECONDS] [CONNECTIONS] [JAR]
+ * </pre>
+ * Defaults: 60 seconds, 1,000 connections, {@code server-stub/target/jobs-openapi-mock-server.jar}.
+ */
+public final class MockServerSoak {
+
+    private static final String ENV = "\"runtime_env\": {\"working_dir\": \"w\"}";
+
+    private MockServerSoak() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        int connections = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        Path jar = Path.of(args.length > 2 ? args[2] : "server-stub/target/jobs-openapi-mock-server.jar");
+        int port = 18_000 + (int) (ProcessHandle.current().pid() % 1_000);
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--port", Integer.toString(port)).redirectErrorStream(true).start();
+        try {
+            awaitBanner(server);
+            run(URI.create("http://127.0.0.1:" + port), seconds, connections, server.pid());
+        } finally {
+            server.destroy();
+        }
+    }
+
+    private static void awaitBanner(Process server) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("openYuanrong:")) {
+                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "soak-server-output");
+                drain.setDaemon(true);
+                drain.start();
+                return;
+            }
+        }
+        throw new IllegalStateException("the mock server stopped before it served");
+    }
+
+    private static void run(URI base, int seconds, int connections, long serverPid) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        java.util.Queue<Map<String, List<Long>>> perClient = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+        LongAdder failures = new LongAdder();
+        AtomicLong peakKib = new AtomicLong();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            int client = c;
+            Thread thread = new Thread(() -> {
+                Map<String, List<Long>> mine = new java.util.HashMap<>();
+                for (long round = 0; System.nanoTime() < end; round++) {
+                    for (String[] call : workload(client, round)) {
+                        long start = System.nanoTime();
+                        try {
+                            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(call[1]))
+                                    .timeout(Duration.ofSeconds(60));
+                            if (call[2] == null) {
+                                request.method(call[0], HttpRequest.BodyPublishers.noBody());
+                            } else {
+                                request.header("Content-Type", "application/json")
+                                        .method(call[0], HttpRequest.BodyPublishers.ofString(call[2]));
+                            }
+                            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                            statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+                        } catch (IOException | InterruptedException e) {
+                            failures.increment();
+                        }
+                        mine.computeIfAbsent(call[3], k -> new ArrayList<>()).add(System.nanoTime() - start);
+                    }
+                }
+                perClient.add(mine);
+            }, "soak-client-" + c);
+            thread.setDaemon(true);
+            clients.add(thread);
+            thread.start();
+        }
+        while (System.nanoTime() < end) {
+            Thread.sleep(500);
+            peakKib.accumulateAndGet(peakResidentKib(serverPid), Math::max);
+        }
+        for (Thread client : clients) {
+            client.join(Duration.ofSeconds(90).toMillis());
+        }
+        peakKib.accumulateAndGet(peakResidentKib(serverPid), Math::max);
+        Map<String, List<Long>> latencies = new java.util.TreeMap<>();
+        perClient.forEach(mine -> mine.forEach((operation, times) ->
+                latencies.computeIfAbsent(operation, k -> new ArrayList<>()).addAll(times)));
+        report(seconds, connections, latencies, statuses, failures.sum(), peakKib.get());
+    }
+
+    /** One round of a client: reads, then a job written, stopped and deleted on each API. */
+    private static List<String[]> workload(int client, long round) {
+        String id = "soak-" + client + "-" + round;
+        return List.of(
+                new String[] {"GET", "/api/jobs", null, "openYuanrong list"},
+                new String[] {"POST", "/api/jobs", "{\"entrypoint\": \"python a.py\", \"submission_id\": \"" + id + "\", " + ENV + "}",
+                        "openYuanrong submit"},
+                new String[] {"GET", "/api/jobs/app-" + id, null, "openYuanrong get"},
+                new String[] {"POST", "/api/jobs/app-" + id + "/stop", null, "openYuanrong stop"},
+                new String[] {"DELETE", "/api/jobs/app-" + id, null, "openYuanrong delete"},
+                new String[] {"GET", "/v1/soak/dev-servers/jobs", null, "ModelArts list"},
+                new String[] {"GET", "/v1/soak/dev-servers/jobs/templates", null, "ModelArts templates"});
+    }
+
+    /** The process's peak resident set size in KiB, from {@code /proc} (0 where there is none). */
+    private static long peakResidentKib(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process is gone
+        }
+        return 0;
+    }
+
+    private static void report(int seconds, int connections, Map<String, List<Long>> latencies,
+                               Map<Integer, LongAdder> statuses, long failures, long peakKib) {
+        long total = latencies.values().stream().mapToLong(List::size).sum();
+        System.out.printf("%d connections for %d s: %,d exchanges, %,.0f per second; %d failed to connect or read;"
+                + " server peak RSS %,d MiB%n", connections, seconds, total, total / (double) seconds, failures, peakKib / 1024);
+        System.out.println("answers by status: " + new java.util.TreeMap<>(statuses));
+        System.out.println("| Operation | exchanges | p50 | p99 |");
+        System.out.println("| --- | --- | --- | --- |");
+        latencies.forEach((operation, times) -> {
+            long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("| %s | %,d | %.1f ms | %.1f ms |%n", operation, sorted.length,
+                    percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6);
+        });
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+}
