@@ -38,7 +38,7 @@ final class RequestChecker {
         Map<String, String> pathValues = op.match(path).orElseThrow();
         Map<String, List<String>> queryValues = parseQuery(pathAndQuery);
         List<Violation> violations = new ArrayList<>();
-        List<String> documentedQuery = new ArrayList<>();
+        List<String> documentedQuery = new ArrayList<>(securityQueryNames());
         for (Parameter parameter : index.parameters(op)) {
             String parameterPointer = parameter.pointer();
             String in = parameter.in();
@@ -77,6 +77,17 @@ final class RequestChecker {
             }
         }
         return violations;
+    }
+
+    /** The query parameters the spec's security schemes name (an {@code apiKey} in the query, such as {@code token}). */
+    private List<String> securityQueryNames() {
+        List<String> names = new ArrayList<>();
+        for (JsonNode scheme : spec.at("/components/securitySchemes")) {
+            if (scheme.path("type").asText().equals("apiKey") && scheme.path("in").asText().equals("query")) {
+                names.add(scheme.path("name").asText());
+            }
+        }
+        return names;
     }
 
     /** A parameter value as the JSON its schema expects: booleans and numbers typed, anything else a string. */

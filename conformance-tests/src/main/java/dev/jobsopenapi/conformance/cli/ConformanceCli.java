@@ -78,6 +78,22 @@ public final class ConformanceCli {
                                        documented request body (its submission_id or job name made new):
                                        it creates, stops or deletes on the server
 
+              proxy                    forward every request to a server and check each exchange (request, and
+                                       the answer, streamed) as it passes; one line per exchange on standard
+                                       error, the report on standard output when it stops; exit 1 if anything
+                                       did not conform. With HUAWEICLOUD_SDK_AK/SK set and an AK/SK scheme in the
+                                       spec, each forwarded request is re-signed (tokens pass untouched)
+                  --spec SPEC          a bundled spec name or an OpenAPI 3.0 file
+                  --upstream URL       the server to forward to, e.g. http://127.0.0.1:8080
+                  --port N             where to listen (default 8089; 0: any free port, printed)
+                  --bind ADDRESS       an IP address to listen on (default 127.0.0.1, loopback only)
+                  --max-exchanges N    stop after N exchanges;  --duration SECONDS  stop after that long
+                                       (otherwise Ctrl-C stops it, printing the summary and the report)
+                  --timeout-seconds N  the most one exchange may take upstream (default 30)
+              validate-har FILE.har    check every recorded exchange a spec documents (request and answer);
+                                       list the others as skipped, with the reason
+                  --spec SPEC          a spec to match entries against (repeatable; default: both bundled)
+
               common options:
                   --format text|json|junit   the report format (default text)
                   --max-body-mib N           the largest body read (default 32, at most 2047; validate: no limit,
@@ -96,7 +112,7 @@ public final class ConformanceCli {
 
     private static final Set<String> FLAGS_WITH_VALUES = Set.of("--spec", "--operation", "--method", "--path",
             "--status", "--content-type", "--base-url", "--param", "--token-env", "--token", "--timeout-seconds", "--format",
-            "--max-body-mib", "--output", "--allow-write");
+            "--max-body-mib", "--output", "--allow-write", "--upstream", "--port", "--bind", "--max-exchanges", "--duration");
 
     private ConformanceCli() {
     }
@@ -129,6 +145,8 @@ public final class ConformanceCli {
                 case "quirks" -> quirks(options, out);
                 case "validate" -> validate(options, in, out);
                 case "probe" -> probe(options, out, env);
+                case "proxy" -> ProxyCommand.run(options, out, err, env);
+                case "validate-har" -> HarCommand.run(options, out);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -141,6 +159,10 @@ public final class ConformanceCli {
             return USAGE;
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             err.println("error: " + oneLine(e.getMessage()));
+            return USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
             return USAGE;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             err.println("error: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage()));
@@ -166,14 +188,14 @@ public final class ConformanceCli {
     }
 
     /** Thrown for a command line that does not fit {@link #USAGE_TEXT}. */
-    private static final class UsageException extends RuntimeException {
+    static final class UsageException extends RuntimeException {
         UsageException(String message) {
             super(message);
         }
     }
 
     /** Parsed options: {@code --name value} pairs (repeatable) and positional arguments after the command. */
-    private record Options(String command, Map<String, List<String>> values, List<String> positional) {
+    record Options(String command, Map<String, List<String>> values, List<String> positional) {
 
         static Options parse(String[] args) {
             Map<String, List<String>> values = new LinkedHashMap<>();

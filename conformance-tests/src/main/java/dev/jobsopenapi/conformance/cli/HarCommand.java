@@ -1,0 +1,49 @@
+package dev.jobsopenapi.conformance.cli;
+
+import dev.jobsopenapi.conformance.ApiContract;
+import dev.jobsopenapi.conformance.http.HarCheck;
+import dev.jobsopenapi.specs.BundledSpec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code validate-har} command: every entry of a HAR file a spec documents, checked; the others listed as skipped. */
+final class HarCommand {
+
+    private HarCommand() {
+    }
+
+    static int run(ConformanceCli.Options options, PrintStream out) throws IOException {
+        options.allow("--spec", "--format");
+        if (options.positional().size() != 1) {
+            throw new ConformanceCli.UsageException("validate-har takes one HAR file");
+        }
+        Path har = Path.of(options.positional().get(0));
+        if (!Files.exists(har)) {
+            throw new NoSuchFileException(har.toString());
+        }
+        List<ApiContract> contracts = new ArrayList<>();
+        for (String spec : options.values().getOrDefault("--spec", List.of())) {
+            contracts.add(ApiContract.load(spec));
+        }
+        if (contracts.isEmpty()) {
+            for (BundledSpec spec : BundledSpec.values()) {
+                contracts.add(ApiContract.bundled(spec));
+            }
+        }
+        Report.Format format = options.format();
+        Report report = new Report("jobs-openapi validate-har");
+        HarCheck.check(har, contracts, entry -> {
+            entry.checks().forEach(report::add);
+            entry.skipped().ifPresent(why -> report.skip("HAR entry " + entry.index() + ": " + entry.method() + " "
+                    + entry.url(), why));
+        });
+        report.print(format, out, "");
+        return report.exitCode();
+    }
+}

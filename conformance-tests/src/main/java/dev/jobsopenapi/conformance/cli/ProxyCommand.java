@@ -1,0 +1,147 @@
+package dev.jobsopenapi.conformance.cli;
+
+import dev.jobsopenapi.conformance.ApiContract;
+import dev.jobsopenapi.conformance.http.ValidatingProxy;
+import dev.jobsopenapi.signing.AkSkCredentials;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The {@code proxy} command: a {@link ValidatingProxy} until Ctrl-C, a number of exchanges, or a duration. */
+final class ProxyCommand {
+
+    private ProxyCommand() {
+    }
+
+    static int run(ConformanceCli.Options options, PrintStream out, PrintStream err, Map<String, String> env)
+            throws IOException, InterruptedException {
+        options.allow("--spec", "--upstream", "--port", "--bind", "--max-exchanges", "--duration", "--timeout-seconds",
+                "--format", "--max-body-mib");
+        if (!options.positional().isEmpty()) {
+            throw new ConformanceCli.UsageException("proxy takes no positional argument");
+        }
+        ApiContract contract = ApiContract.load(options.required("--spec"));
+        URI upstream = upstream(options.required("--upstream"));
+        Report.Format format = options.format();
+        int port = options.value("--port").map(ProxyCommand::port).orElse(8089);
+        InetSocketAddress bind = new InetSocketAddress(bindAddress(options.value("--bind").orElse("127.0.0.1")), port);
+        long maxExchanges = options.value("--max-exchanges").isPresent()
+                ? options.number("--max-exchanges", 1, Integer.MAX_VALUE) : Long.MAX_VALUE;
+        Optional<Duration> duration = options.value("--duration").map(d -> Duration.ofSeconds(
+                options.number("--duration", 1, ConformanceCli.MAX_TIMEOUT_SECONDS)));
+        Duration timeout = Duration.ofSeconds(options.number("--timeout-seconds", 30, ConformanceCli.MAX_TIMEOUT_SECONDS));
+        Optional<AkSkCredentials> akSk;
+        try {
+            akSk = LiveProbe.signsWithAkSk(contract) ? AkSkCredentials.fromEnvironmentIfSet(env) : Optional.empty();
+        } catch (IllegalStateException e) {
+            throw new ConformanceCli.UsageException(e.getMessage());
+        }
+
+        Report report = new Report("jobs-openapi proxy");
+        CountDownLatch enough = new CountDownLatch(1);
+        long[] seen = new long[1];
+        ValidatingProxy.Options settings = ValidatingProxy.Options.defaults().bind(bind).timeout(timeout)
+                .maxRequestMib((int) options.maxBodyBytes() / (1024 * 1024)).listener(exchange -> {
+                    synchronized (report) {
+                        err.println(exchange.line());
+                        if (!exchange.documented()) {
+                            report.skip(contract.name() + " " + exchange.method() + " " + exchange.target(),
+                                    "undocumented: forwarded, not checked");
+                        } else {
+                            exchange.request().ifPresent(report::add);
+                            exchange.response().ifPresent(report::add);
+                        }
+                        if (++seen[0] >= maxExchanges) {
+                            enough.countDown();
+                        }
+                    }
+                });
+        if (akSk.isPresent()) {
+            settings = settings.resign(akSk.get());
+        }
+        AtomicBoolean printed = new AtomicBoolean();
+        try (ValidatingProxy proxy = ValidatingProxy.start(contract, upstream, settings)) {
+            err.println("jobs-openapi proxy on " + proxy.uri() + " -> " + upstream + ", checking against " + contract.name()
+                    + (akSk.isPresent() ? "; re-signing each request with AK/SK (HUAWEICLOUD_SDK_AK)" : ""));
+            Thread onCtrlC = new Thread(() -> summary(report, format, out, err, printed), "proxy-summary");
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+            if (duration.isPresent()) {
+                enough.await(duration.get().toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                enough.await();
+            }
+            Runtime.getRuntime().removeShutdownHook(onCtrlC);
+        }
+        summary(report, format, out, err, printed);
+        return report.exitCode();
+    }
+
+    private static void summary(Report report, Report.Format format, PrintStream out, PrintStream err, AtomicBoolean printed) {
+        if (printed.compareAndSet(false, true)) {
+            synchronized (report) {
+                err.println("proxy stopped: " + report.count(Report.Outcome.PASS) + " checks passed, "
+                        + report.count(Report.Outcome.FAIL) + " failed, " + report.count(Report.Outcome.SKIP) + " undocumented");
+                report.print(format, out, "");
+            }
+        }
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConformanceCli.UsageException("--port takes a number from 0 to 65535, not '"
+                + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'");
+    }
+
+    private static URI upstream(String text) {
+        if (!text.startsWith("http://") && !text.startsWith("https://")) {
+            throw new ConformanceCli.UsageException("--upstream must start with http:// or https://");
+        }
+        URI uri;
+        try {
+            uri = URI.create(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConformanceCli.UsageException("--upstream is not a URL");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new ConformanceCli.UsageException("--upstream holds credentials (user:password@host); they are not"
+                    + " printed and not sent: give a token or AK/SK (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK) instead");
+        }
+        if (uri.getHost() == null) {
+            throw new ConformanceCli.UsageException("--upstream has no host");
+        }
+        return uri;
+    }
+
+    /** An IP address literal, nothing else: a name or a malformed address is a usage error, never every interface. */
+    private static InetAddress bindAddress(String text) {
+        String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        boolean ipv4 = bare.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                && java.util.Arrays.stream(bare.split("\\.")).allMatch(part -> Integer.parseInt(part) <= 255);
+        boolean ipv6 = bare.contains(":") && bare.matches("[0-9A-Fa-f:.]+");
+        if (!ipv4 && !ipv6) {
+            throw new ConformanceCli.UsageException("--bind takes an IP address (127.0.0.1, ::1), not '"
+                    + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
+        }
+        try {
+            return InetAddress.getByName(bare);
+        } catch (IOException e) {
+            throw new ConformanceCli.UsageException("--bind takes an IP address, not '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,362 @@
+package dev.jobsopenapi.conformance.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.jobsopenapi.conformance.ApiContract;
+import dev.jobsopenapi.conformance.Body;
+import dev.jobsopenapi.conformance.Target;
+import dev.jobsopenapi.conformance.ValidationResult;
+import dev.jobsopenapi.conformance.Violation;
+import dev.jobsopenapi.signing.AkSkCredentials;
+import dev.jobsopenapi.signing.AkSkSigner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A forwarding HTTP proxy that checks live traffic against a spec, with no change to the client: point the client at
+ * {@link #uri()} and every exchange is forwarded to the upstream unchanged (method, path, query, headers, body bytes,
+ * status; hop-by-hop headers excepted, as any proxy does) while the request and the answer are checked, the answer
+ * as a stream while it is forwarded, in memory bounded by a buffer per exchange whatever its size. Each exchange is
+ * handed to a listener once both checks are done, its secrets redacted.
+ *
+ * <p>Where the upstream needs AK/SK signatures, the proxy re-signs each forwarded request with the credentials it was
+ * given (a signature made for the proxy's host cannot be valid upstream); a request with a token passes untouched. No
+ * redirect is followed: the client gets it as sent.
+ *
+ * <pre>{@code
+ * try (ValidatingProxy proxy = ValidatingProxy.start(contract, URI.create("http://127.0.0.1:8080"),
+ *         ValidatingProxy.Options.defaults().listener(exchange -> System.err.println(exchange.line())))) {
+ *     apiClient.updateBaseUri(proxy.uri().toString());
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class ValidatingProxy implements AutoCloseable {
+
+    /** Headers that concern one connection, not the message, or that the JDK client sets itself. */
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
+            "proxy-authorization", "proxy-authenticate", "te", "trailer", "transfer-encoding", "upgrade", "host",
+            "content-length", "expect", "http2-settings");
+    /** The headers of a client's AK/SK signature, replaced when the proxy re-signs. */
+    private static final Set<String> SIGNATURE_HEADERS = Set.of("authorization", "x-sdk-date", "x-sdk-content-sha256");
+    /** How much of an answer the check may lag behind forwarding. */
+    private static final int CHECK_BUFFER = 1024 * 1024;
+
+    private final ApiContract contract;
+    private final URI upstream;
+    private final Options options;
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final ExecutorService checkers;
+    private final HttpClient client;
+    private final Optional<AkSkSigner> signer;
+
+    /**
+     * How the proxy runs.
+     *
+     * @param bind           where it listens (default: loopback, a free port)
+     * @param timeout        the most one exchange may take upstream, answer included (default 30 s)
+     * @param maxRequestMib  the largest request body it forwards (default 32; larger: 413)
+     * @param threads        exchanges handled at once (default 16); more wait their turn
+     * @param resign         AK/SK credentials to re-sign forwarded requests with (default none)
+     * @param listener       told of each exchange once it is checked (default: nothing)
+     */
+    public record Options(InetSocketAddress bind, Duration timeout, int maxRequestMib, int threads,
+                          Optional<AkSkCredentials> resign, Consumer<Exchange> listener) {
+
+        /** Loopback on a free port, 30 s, 32 MiB, 16 threads, no re-signing, no listener. */
+        public static Options defaults() {
+            return new Options(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), Duration.ofSeconds(30),
+                    32, 16, Optional.empty(), exchange -> { });
+        }
+
+        public Options bind(InetSocketAddress address) {
+            return new Options(address, timeout, maxRequestMib, threads, resign, listener);
+        }
+
+        public Options timeout(Duration limit) {
+            return new Options(bind, limit, maxRequestMib, threads, resign, listener);
+        }
+
+        public Options maxRequestMib(int mib) {
+            return new Options(bind, timeout, mib, threads, resign, listener);
+        }
+
+        public Options threads(int count) {
+            return new Options(bind, timeout, maxRequestMib, count, resign, listener);
+        }
+
+        public Options resign(AkSkCredentials credentials) {
+            return new Options(bind, timeout, maxRequestMib, threads, Optional.of(credentials), listener);
+        }
+
+        public Options listener(Consumer<Exchange> each) {
+            return new Options(bind, timeout, maxRequestMib, threads, resign, each);
+        }
+    }
+
+    /**
+     * One exchange as the proxy saw it.
+     *
+     * @param method   the request method
+     * @param target   the path and query, credentials in it redacted
+     * @param status   the answer's status (0 when the upstream gave none)
+     * @param time     from the request's arrival to the end of both checks
+     * @param request  the check of the request, or empty when the spec does not document the path
+     * @param response the check of the answer (or why there was none), or empty when the path is undocumented
+     */
+    public record Exchange(String method, String target, int status, Duration time, Optional<ValidationResult> request,
+                           Optional<ValidationResult> response) {
+
+        /** True when the spec documents the method and path. */
+        public boolean documented() {
+            return request.isPresent();
+        }
+
+        /** True when both checks found nothing wrong (an undocumented exchange is not checked). */
+        public boolean conforms() {
+            return request.map(ValidationResult::isValid).orElse(true) && response.map(ValidationResult::isValid).orElse(true);
+        }
+
+        /** For example {@code PASS GET /api/jobs -> 200 (4 ms)}, or {@code FAIL ... : 2 violations}. */
+        public String line() {
+            String outcome = !documented() ? "UNDOCUMENTED" : conforms() ? "PASS" : "FAIL";
+            long violations = request.map(r -> r.violations().size()).orElse(0)
+                    + response.map(r -> r.violations().size()).orElse(0);
+            return outcome + " " + method + " " + target + " -> " + (status == 0 ? "no answer" : status) + " ("
+                    + time.toMillis() + " ms)" + (violations == 0 ? "" : ": " + violations + (violations == 1 ? " violation" : " violations"));
+        }
+    }
+
+    private ValidatingProxy(ApiContract contract, URI upstream, Options options) throws IOException {
+        this.contract = contract;
+        this.upstream = URI.create(upstream.toString().replaceFirst("/+$", ""));
+        this.options = options;
+        this.workers = Executors.newFixedThreadPool(options.threads(), daemon("validating-proxy"));
+        this.checkers = Executors.newFixedThreadPool(options.threads(), daemon("validating-proxy-check"));
+        this.client = HttpClient.newBuilder()
+                .version(this.upstream.getScheme().equals("http") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(options.timeout())
+                .build();
+        this.signer = options.resign().map(AkSkSigner::of);
+        this.server = HttpServer.create(options.bind(), 1024);
+        server.setExecutor(workers);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /**
+     * Starts a proxy to the upstream (its scheme, host, port and any base path) that checks traffic against the
+     * contract.
+     *
+     * @throws UncheckedIOException when it cannot listen where asked
+     */
+    public static ValidatingProxy start(ApiContract contract, URI upstream, Options options) {
+        if (!"http".equals(upstream.getScheme()) && !"https".equals(upstream.getScheme())) {
+            throw new IllegalArgumentException("the upstream must be an http or https URL");
+        }
+        if (upstream.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("the upstream URL holds credentials (user:password@); give them otherwise");
+        }
+        try {
+            return new ValidatingProxy(contract, upstream, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + options.bind() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where clients connect, for example {@code http://127.0.0.1:41234}. */
+    public URI uri() {
+        InetSocketAddress address = server.getAddress();
+        String host = address.getAddress().getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+    }
+
+    /** Stops listening, letting exchanges in progress finish for up to a second. */
+    @Override
+    public void close() {
+        server.stop(1);
+        workers.shutdownNow();
+        checkers.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        long start = System.nanoTime();
+        Redactor redactor = new Redactor();
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        String pathAndQuery = query == null ? path : path + "?" + query;
+        redactor.query(query);
+        exchange.getRequestHeaders().forEach(redactor::header);
+        try (exchange) {
+            byte[] requestBody = exchange.getRequestBody().readNBytes(options.maxRequestMib() * 1024 * 1024 + 1);
+            if (requestBody.length > options.maxRequestMib() * 1024 * 1024) {
+                answerProblem(exchange, 413, "the request body is over " + options.maxRequestMib() + " MiB, the proxy's limit");
+                finish(method, pathAndQuery, 0, start, redactor, Optional.empty(), Optional.empty());
+                return;
+            }
+            boolean documented = contract.operation(method, path).isPresent();
+            String requestType = exchange.getRequestHeaders().getFirst("Content-Type");
+            Optional<ValidationResult> requestCheck = documented
+                    ? Optional.of(contract.validateRequest(Target.route(method, pathAndQuery), requestType,
+                            requestBody.length == 0 ? Body.none() : Body.of(requestBody)))
+                    : Optional.empty();
+            HttpResponse<InputStream> answer;
+            try {
+                answer = send(exchange, method, pathAndQuery, requestBody);
+            } catch (IOException | TimeoutException e) {
+                boolean late = e instanceof TimeoutException || e instanceof java.net.http.HttpTimeoutException;
+                String why = late ? "the upstream did not answer within " + options.timeout().toSeconds() + " s"
+                        : "the upstream could not be reached: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                answerProblem(exchange, late ? 504 : 502, why);
+                Optional<ValidationResult> none = documented ? Optional.of(new ValidationResult(contract.name() + " "
+                        + method + " " + path, List.of(new Violation("", "(exchange)", "upstream", why)))) : Optional.empty();
+                finish(method, pathAndQuery, 0, start, redactor, requestCheck, none);
+                return;
+            }
+            Optional<ValidationResult> responseCheck = forward(exchange, method, path, answer, documented);
+            finish(method, pathAndQuery, answer.statusCode(), start, redactor, requestCheck, responseCheck);
+        }
+    }
+
+    private HttpResponse<InputStream> send(HttpExchange exchange, String method, String pathAndQuery, byte[] body)
+            throws IOException, TimeoutException {
+        URI target = URI.create(upstream + pathAndQuery);
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(options.timeout())
+                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        boolean resign = signer.isPresent() && !exchange.getRequestHeaders().containsKey("X-Auth-Token");
+        Map<String, List<String>> forwarded = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!NOT_FORWARDED.contains(lower) && !(resign && SIGNATURE_HEADERS.contains(lower))) {
+                forwarded.put(name, values);
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        signer.filter(s -> resign).ifPresent(s -> s.sign(method, target, forwarded, body).forEach(request::setHeader));
+        CompletableFuture<HttpResponse<InputStream>> sent = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        try {
+            return sent.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            sent.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } catch (TimeoutException e) {
+            sent.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    /** Sends the answer on to the client as it arrives, checking it on the way; the check's result. */
+    private Optional<ValidationResult> forward(HttpExchange exchange, String method, String path,
+                                               HttpResponse<InputStream> answer, boolean documented) throws IOException {
+        answer.headers().map().forEach((name, values) -> {
+            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                exchange.getResponseHeaders().put(name, values);
+            }
+        });
+        int status = answer.statusCode();
+        boolean noBody = method.equals("HEAD") || status == 204 || status == 304 || (status >= 100 && status < 200);
+        long length = answer.headers().firstValueAsLong("Content-Length").orElse(-1);
+        exchange.sendResponseHeaders(status, noBody || length == 0 ? -1 : Math.max(length, 0));
+        String contentType = answer.headers().firstValue("Content-Type").orElse("");
+        boolean gzip = answer.headers().firstValue("Content-Encoding").orElse("").toLowerCase(Locale.ROOT).contains("gzip");
+        PipedInputStream checked = new PipedInputStream(CHECK_BUFFER);
+        PipedOutputStream tee = new PipedOutputStream(checked);
+        Future<ValidationResult> check = !documented ? CompletableFuture.completedFuture(null) : checkers.submit(() -> {
+            try {
+                if (noBody) {
+                    return contract.validateResponse(Target.route(method, path), Integer.toString(status), contentType, Body.none());
+                }
+                InputStream in = gzip ? new GZIPInputStream(checked) : checked;
+                return contract.validateResponse(Target.route(method, path), Integer.toString(status), contentType, Body.of(in));
+            } finally {
+                checked.close(); // forwarding never waits on a check that stopped reading
+            }
+        });
+        boolean teeing = documented && !noBody;
+        try (InputStream body = answer.body(); OutputStream out = exchange.getResponseBody()) {
+            byte[] buffer = new byte[16 * 1024];
+            for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                out.write(buffer, 0, n);
+                out.flush();
+                if (teeing) {
+                    try {
+                        tee.write(buffer, 0, n);
+                    } catch (IOException checkDone) {
+                        teeing = false; // the check has its verdict and stopped reading
+                    }
+                }
+            }
+        } finally {
+            try {
+                tee.close();
+            } catch (IOException ignored) {
+                // the check stopped reading already
+            }
+        }
+        if (!documented) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(check.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.of(new ValidationResult(contract.name() + " " + method + " " + path + " " + status,
+                    List.of(new Violation("", "(exchange)", "checker", "the answer could not be checked: " + e))));
+        }
+    }
+
+    private void finish(String method, String pathAndQuery, int status, long start, Redactor redactor,
+                        Optional<ValidationResult> request, Optional<ValidationResult> response) {
+        Exchange exchange = new Exchange(method, redactor.apply(pathAndQuery), status,
+                Duration.ofNanos(System.nanoTime() - start), request.map(redactor::apply), response.map(redactor::apply));
+        options.listener().accept(exchange);
+    }
+
+    private static void answerProblem(HttpExchange exchange, int status, String message) throws IOException {
+        byte[] body = ("jobs-openapi proxy: " + message + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
