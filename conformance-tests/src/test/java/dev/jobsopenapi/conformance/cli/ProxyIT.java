@@ -1,0 +1,95 @@
+package dev.jobsopenapi.conformance.cli;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The runnable jar's {@code proxy}, as a CI job runs it: a 150 MB job list goes through a proxy whose heap is 48 MB,
+ * arriving whole and checked, the last job's fault reported at its field; the JUnit report comes out when the
+ * proxy stops after its exchanges, with exit 1.
+ */
+class ProxyIT {
+
+    private static final Path JAR = Path.of(System.getProperty("cli.jar", "target/jobs-openapi-conformance-cli.jar"));
+    private static final Pattern LISTENING = Pattern.compile("jobs-openapi proxy on (http://\\S+)");
+    private static final String JOB = "{\"submission_id\": \"app-%07d\", \"status\": \"RUNNING\", \"entrypoint\": \"%s\"}";
+
+    @Test
+    void aListLargerThanTheHeapIsForwardedWholeAndCheckedAsItPasses() throws Exception {
+        int jobs = 600_000;
+        String padding = "python train.py --epochs 10 --data /mnt/data/" + "x".repeat(180);
+        HttpServer upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        long[] sent = new long[1];
+        upstream.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                StringBuilder chunk = new StringBuilder("[");
+                for (int i = 0; i < jobs; i++) {
+                    String job = i == jobs - 1 ? "{\"submission_id\": 7}" : String.format(JOB, i, padding);
+                    chunk.append(i == 0 ? "" : ",").append(job);
+                    if (chunk.length() > 64 * 1024 || i == jobs - 1) {
+                        byte[] bytes = (i == jobs - 1 ? chunk.append(']') : chunk).toString().getBytes(StandardCharsets.UTF_8);
+                        out.write(bytes);
+                        sent[0] += bytes.length;
+                        chunk.setLength(0);
+                    }
+                }
+            }
+        });
+        upstream.start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx48m", "-jar", JAR.toString(), "proxy", "--spec", "openyuanrong-jobs", "--upstream",
+                "http://127.0.0.1:" + upstream.getAddress().getPort(), "--port", "0", "--max-exchanges", "1",
+                "--format", "junit"));
+        Process proxy = new ProcessBuilder(command).start();
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(proxy.getErrorStream(), StandardCharsets.UTF_8));
+            String base = null;
+            for (String line; base == null && (line = err.readLine()) != null; ) {
+                Matcher m = LISTENING.matcher(line);
+                base = m.find() ? m.group(1) : null;
+            }
+            assertNotNull(base, "the proxy printed no address");
+            HttpResponse<InputStream> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base + "/api/jobs")).build(), HttpResponse.BodyHandlers.ofInputStream());
+            long received;
+            try (InputStream body = answer.body()) {
+                received = body.transferTo(OutputStream.nullOutputStream());
+            }
+            String report = new String(proxy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String lines = String.join("\n", err.lines().toList());
+            assertTrue(proxy.waitFor(60, TimeUnit.SECONDS), "the proxy did not stop after its exchanges");
+            assertEquals(sent[0], received, "bytes received through the proxy");
+            assertTrue(received > 150_000_000L, received + " bytes");
+            assertEquals(1, proxy.exitValue(), report + lines);
+            assertTrue(report.contains("<testsuite") && report.contains("/" + (jobs - 1) + "/submission_id"), report);
+            assertTrue(lines.contains("FAIL GET /api/jobs -> 200"), lines);
+        } finally {
+            proxy.destroyForcibly();
+            upstream.stop(0);
+        }
+    }
+}
