@@ -105,15 +105,6 @@ public final class ConformanceCli {
               exit: 0 conforms, 1 the answer does not conform (also: a body that is not JSON, not UTF-8,
                     empty or over the size limit), 2 the command is wrong or a file or server cannot be read""";
 
-    /** The largest --max-body-mib: a body read whole must fit one Java array. */
-    static final long MAX_BODY_MIB = 2047;
-    /** The largest --timeout-seconds: a day. */
-    static final long MAX_TIMEOUT_SECONDS = 86_400;
-
-    private static final Set<String> FLAGS_WITH_VALUES = Set.of("--spec", "--operation", "--method", "--path",
-            "--status", "--content-type", "--base-url", "--param", "--token-env", "--token", "--timeout-seconds", "--format",
-            "--max-body-mib", "--output", "--allow-write", "--upstream", "--port", "--bind", "--max-exchanges", "--duration");
-
     private ConformanceCli() {
     }
 
@@ -139,7 +130,7 @@ public final class ConformanceCli {
                 out.println(USAGE_TEXT);
                 return CONFORMS;
             }
-            Options options = Options.parse(args);
+            CliOptions options = CliOptions.parse(args);
             return switch (args[0]) {
                 case "check" -> check(options, out);
                 case "quirks" -> quirks(options, out);
@@ -187,87 +178,13 @@ public final class ConformanceCli {
         }
     }
 
-    /** Thrown for a command line that does not fit {@link #USAGE_TEXT}. */
-    static final class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message);
-        }
-    }
-
-    /** Parsed options: {@code --name value} pairs (repeatable) and positional arguments after the command. */
-    record Options(String command, Map<String, List<String>> values, List<String> positional) {
-
-        static Options parse(String[] args) {
-            Map<String, List<String>> values = new LinkedHashMap<>();
-            List<String> positional = new ArrayList<>();
-            for (int i = 1; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.startsWith("--")) {
-                    if (!FLAGS_WITH_VALUES.contains(arg)) {
-                        throw new UsageException("unknown option " + arg);
-                    }
-                    if (i + 1 >= args.length) {
-                        throw new UsageException(arg + " needs a value");
-                    }
-                    values.computeIfAbsent(arg, k -> new ArrayList<>()).add(args[++i]);
-                } else {
-                    positional.add(arg);
-                }
-            }
-            return new Options(args[0], values, positional);
-        }
-
-        Optional<String> value(String name) {
-            List<String> list = values.getOrDefault(name, List.of());
-            if (list.size() > 1) {
-                throw new UsageException(name + " given more than once");
-            }
-            return list.stream().findFirst();
-        }
-
-        String required(String name) {
-            return value(name).orElseThrow(() -> new UsageException(command + " needs " + name));
-        }
-
-        Report.Format format() {
-            return Report.Format.parse(value("--format").orElse("text"));
-        }
-
-        long maxBodyBytes() {
-            return number("--max-body-mib", 32, MAX_BODY_MIB) * 1024 * 1024;
-        }
-
-        /** A whole number from 1 to {@code max}, or the fallback when the option is not given. */
-        long number(String name, long fallback, long max) {
-            String text = value(name).orElse(Long.toString(fallback));
-            try {
-                long n = Long.parseLong(text);
-                if (n > 0 && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            throw new UsageException(name + " takes a whole number from 1 to " + max + ", not '"
-                    + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
-        }
-
-        void allow(String... names) {
-            for (String name : values.keySet()) {
-                if (!List.of(names).contains(name)) {
-                    throw new UsageException(command + " does not take " + name);
-                }
-            }
-        }
-    }
-
     private static List<ApiContract> bundledContracts(List<String> names) {
         List<BundledSpec> specs = names.isEmpty() ? List.of(BundledSpec.values())
                 : names.stream().map(BundledSpec::byName).toList();
         return specs.stream().map(ApiContract::bundled).toList();
     }
 
-    private static int check(Options options, PrintStream out) {
+    private static int check(CliOptions options, PrintStream out) {
         options.allow("--format");
         List<ApiContract> contracts = bundledContracts(options.positional());
         Report report = new Report("jobs-openapi check");
@@ -288,7 +205,7 @@ public final class ConformanceCli {
         return report.exitCode();
     }
 
-    private static int quirks(Options options, PrintStream out) throws IOException {
+    private static int quirks(CliOptions options, PrintStream out) throws IOException {
         options.allow("--output");
         String markdown = VendorQuirkCatalogue.of(bundledContracts(options.positional())).toMarkdown();
         Optional<String> output = options.value("--output");
@@ -305,7 +222,7 @@ public final class ConformanceCli {
         return CONFORMS;
     }
 
-    private static int validate(Options options, InputStream in, PrintStream out) throws IOException {
+    private static int validate(CliOptions options, InputStream in, PrintStream out) throws IOException {
         options.allow("--spec", "--operation", "--method", "--path", "--status", "--content-type", "--format", "--max-body-mib");
         if (options.positional().size() > 1) {
             throw new UsageException("validate takes one body file (or - for standard input)");
@@ -337,7 +254,7 @@ public final class ConformanceCli {
         return report.exitCode();
     }
 
-    private static String operationOf(ApiContract contract, Options options) {
+    private static String operationOf(ApiContract contract, CliOptions options) {
         Optional<String> operationId = options.value("--operation");
         Optional<String> method = options.value("--method");
         Optional<String> path = options.value("--path");
@@ -423,7 +340,7 @@ public final class ConformanceCli {
         }
     }
 
-    private static int probe(Options options, PrintStream out, Map<String, String> env) throws IOException {
+    private static int probe(CliOptions options, PrintStream out, Map<String, String> env) throws IOException {
         options.allow("--spec", "--base-url", "--param", "--token-env", "--token", "--timeout-seconds", "--format", "--max-body-mib",
                 "--allow-write");
         if (!options.positional().isEmpty()) {
@@ -459,7 +376,7 @@ public final class ConformanceCli {
             throw new UsageException(e.getMessage());
         }
         Report.Format format = options.format();
-        Duration timeout = Duration.ofSeconds(options.number("--timeout-seconds", 30, MAX_TIMEOUT_SECONDS));
+        Duration timeout = Duration.ofSeconds(options.number("--timeout-seconds", 30, CliOptions.MAX_TIMEOUT_SECONDS));
         Set<String> allowedWrites = new java.util.LinkedHashSet<>(options.values().getOrDefault("--allow-write", List.of()));
         for (String operationId : allowedWrites) {
             if (contract.operation(operationId).isEmpty()) {

@@ -18,10 +18,10 @@ final class HarCommand {
     private HarCommand() {
     }
 
-    static int run(ConformanceCli.Options options, PrintStream out) throws IOException {
+    static int run(CliOptions options, PrintStream out) throws IOException {
         options.allow("--spec", "--format");
         if (options.positional().size() != 1) {
-            throw new ConformanceCli.UsageException("validate-har takes one HAR file");
+            throw new UsageException("validate-har takes one HAR file");
         }
         Path har = Path.of(options.positional().get(0));
         if (!Files.exists(har)) {

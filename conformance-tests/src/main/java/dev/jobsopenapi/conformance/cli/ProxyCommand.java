@@ -22,12 +22,12 @@ final class ProxyCommand {
     private ProxyCommand() {
     }
 
-    static int run(ConformanceCli.Options options, PrintStream out, PrintStream err, Map<String, String> env)
+    static int run(CliOptions options, PrintStream out, PrintStream err, Map<String, String> env)
             throws IOException, InterruptedException {
         options.allow("--spec", "--upstream", "--port", "--bind", "--max-exchanges", "--duration", "--timeout-seconds",
                 "--format", "--max-body-mib");
         if (!options.positional().isEmpty()) {
-            throw new ConformanceCli.UsageException("proxy takes no positional argument");
+            throw new UsageException("proxy takes no positional argument");
         }
         ApiContract contract = ApiContract.load(options.required("--spec"));
         URI upstream = upstream(options.required("--upstream"));
@@ -37,13 +37,13 @@ final class ProxyCommand {
         long maxExchanges = options.value("--max-exchanges").isPresent()
                 ? options.number("--max-exchanges", 1, Integer.MAX_VALUE) : Long.MAX_VALUE;
         Optional<Duration> duration = options.value("--duration").map(d -> Duration.ofSeconds(
-                options.number("--duration", 1, ConformanceCli.MAX_TIMEOUT_SECONDS)));
-        Duration timeout = Duration.ofSeconds(options.number("--timeout-seconds", 30, ConformanceCli.MAX_TIMEOUT_SECONDS));
+                options.number("--duration", 1, CliOptions.MAX_TIMEOUT_SECONDS)));
+        Duration timeout = Duration.ofSeconds(options.number("--timeout-seconds", 30, CliOptions.MAX_TIMEOUT_SECONDS));
         Optional<AkSkCredentials> akSk;
         try {
             akSk = LiveProbe.signsWithAkSk(contract) ? AkSkCredentials.fromEnvironmentIfSet(env) : Optional.empty();
         } catch (IllegalStateException e) {
-            throw new ConformanceCli.UsageException(e.getMessage());
+            throw new UsageException(e.getMessage());
         }
 
         Report report = new Report("jobs-openapi proxy");
@@ -104,26 +104,26 @@ final class ProxyCommand {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConformanceCli.UsageException("--port takes a number from 0 to 65535, not '"
+        throw new UsageException("--port takes a number from 0 to 65535, not '"
                 + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'");
     }
 
     private static URI upstream(String text) {
         if (!text.startsWith("http://") && !text.startsWith("https://")) {
-            throw new ConformanceCli.UsageException("--upstream must start with http:// or https://");
+            throw new UsageException("--upstream must start with http:// or https://");
         }
         URI uri;
         try {
             uri = URI.create(text);
         } catch (IllegalArgumentException e) {
-            throw new ConformanceCli.UsageException("--upstream is not a URL");
+            throw new UsageException("--upstream is not a URL");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new ConformanceCli.UsageException("--upstream holds credentials (user:password@host); they are not"
+            throw new UsageException("--upstream holds credentials (user:password@host); they are not"
                     + " printed and not sent: give a token or AK/SK (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK) instead");
         }
         if (uri.getHost() == null) {
-            throw new ConformanceCli.UsageException("--upstream has no host");
+            throw new UsageException("--upstream has no host");
         }
         return uri;
     }
@@ -135,13 +135,13 @@ final class ProxyCommand {
                 && java.util.Arrays.stream(bare.split("\\.")).allMatch(part -> Integer.parseInt(part) <= 255);
         boolean ipv6 = bare.contains(":") && bare.matches("[0-9A-Fa-f:.]+");
         if (!ipv4 && !ipv6) {
-            throw new ConformanceCli.UsageException("--bind takes an IP address (127.0.0.1, ::1), not '"
+            throw new UsageException("--bind takes an IP address (127.0.0.1, ::1), not '"
                     + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
         }
         try {
             return InetAddress.getByName(bare);
         } catch (IOException e) {
-            throw new ConformanceCli.UsageException("--bind takes an IP address, not '" + text + "'");
+            throw new UsageException("--bind takes an IP address, not '" + text + "'");
         }
     }
 }
