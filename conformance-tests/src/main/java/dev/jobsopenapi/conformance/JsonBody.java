@@ -143,6 +143,7 @@ final class JsonBody {
             if (message.startsWith("Non-standard token")) {
                 message = message.replaceAll(":.*", "") + " (NaN and Infinity are not JSON numbers)";
             }
+            message = message.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
             return problem("json", "", "the body is not JSON: " + message + where(e.getLocation(), " at "));
         } catch (RuntimeException e) {
             return problem("json", "", "the body is not JSON: " + firstLine(String.valueOf(e.getMessage())));

@@ -175,16 +175,29 @@ class ConformanceCliIT {
             assertTrue(run.out().contains(bodyAndReason[1]), run.out());
             assertEquals("", run.err(), "no stack trace, no error line: the answer is what is wrong");
         }
-        Path big = dir.resolve("big.json");
-        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
-            file.setLength(50L * 1024 * 1024);
+        Path big = dir.resolve("big.json"); // "[" and 50 MiB of spaces: nothing wrong before the size
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(big))) {
+            out.write('[');
+            byte[] spaces = " ".repeat(1024 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            for (int i = 0; i < 50; i++) {
+                out.write(spaces);
+            }
         }
         Run tooBig = run("validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs", "--max-body-mib", "32", big.toString());
         assertEquals(1, tooBig.exit(), tooBig::toString);
         assertTrue(tooBig.out().contains("over the limit of 33554432 bytes"), tooBig.out());
+        Path zeros = dir.resolve("zeros.json"); // 50 MiB of NUL bytes: the first problem is the second byte, not the size
+        try (RandomAccessFile file = new RandomAccessFile(zeros.toFile(), "rw")) {
+            file.setLength(50L * 1024 * 1024);
+        }
+        Run firstProblem = run("validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs", "--max-body-mib", "32",
+                zeros.toString());
+        assertEquals(1, firstProblem.exit(), firstProblem::toString);
+        assertTrue(firstProblem.out().contains("not JSON"), firstProblem.out());
         Run noLimit = run("validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs", big.toString());
         assertEquals(1, noLimit.exit(), noLimit::toString);
-        assertTrue(noLimit.out().contains("not JSON"), noLimit.out());
+        assertTrue(noLimit.out().contains("Unexpected end-of-input: expected close marker for Array (start marker at line 1,"
+                + " column 1) at line 1, column 52428802"), noLimit.out());
         Path notUtf8 = Files.write(dir.resolve("latin1.json"), new byte[] {'[', '"', (byte) 0xE9, '"', ']'});
         Run latin1 = run("validate", "--spec", "openyuanrong-jobs", "--operation", "listJobs", notUtf8.toString());
         assertEquals(1, latin1.exit(), latin1::toString);
