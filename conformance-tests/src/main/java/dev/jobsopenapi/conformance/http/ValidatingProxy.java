@@ -13,8 +13,6 @@ import dev.jobsopenapi.signing.AkSkSigner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -22,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -64,8 +64,8 @@ public final class ValidatingProxy implements AutoCloseable {
             "content-length", "expect", "http2-settings");
     /** The headers of a client's AK/SK signature, replaced when the proxy re-signs. */
     private static final Set<String> SIGNATURE_HEADERS = Set.of("authorization", "x-sdk-date", "x-sdk-content-sha256");
-    /** How much of an answer the check may lag behind forwarding. */
-    private static final int CHECK_BUFFER = 1024 * 1024;
+    /** The most bytes one read from the upstream hands on at a time. */
+    private static final int CHUNK = 64 * 1024;
 
     private final ApiContract contract;
     private final URI upstream;
@@ -75,6 +75,7 @@ public final class ValidatingProxy implements AutoCloseable {
     private final ExecutorService checkers;
     private final HttpClient client;
     private final Optional<AkSkSigner> signer;
+    private final Semaphore checkBudget;
 
     /**
      * How the proxy runs.
@@ -83,40 +84,58 @@ public final class ValidatingProxy implements AutoCloseable {
      * @param timeout        the most one exchange may take upstream, answer included (default 30 s)
      * @param maxRequestMib  the largest request body it forwards (default 32; larger: 413)
      * @param threads        exchanges handled at once (default 16); more wait their turn
+     * @param checkBufferMib how far, in all, checks may lag behind forwarding (see {@link #defaults()}): forwarding never
+     *                       waits for a check until the answer bytes not yet checked, over all exchanges, reach it
      * @param resign         AK/SK credentials to re-sign forwarded requests with (default none)
      * @param listener       told of each exchange once it is checked (default: nothing)
      */
-    public record Options(InetSocketAddress bind, Duration timeout, int maxRequestMib, int threads,
+    public record Options(InetSocketAddress bind, Duration timeout, int maxRequestMib, int threads, int checkBufferMib,
                           Optional<AkSkCredentials> resign, Consumer<Exchange> listener) {
 
-        /** Loopback on a free port, 30 s, 32 MiB, 16 threads, no re-signing, no listener. */
+        /** Checks the numbers: each must be at least 1 (a chunk must fit the check buffer). */
+        public Options {
+            if (timeout.isNegative() || timeout.isZero() || maxRequestMib < 1 || threads < 1 || checkBufferMib < 1
+                    || maxRequestMib > 2047 || checkBufferMib > 2047) {
+                throw new IllegalArgumentException("the timeout, threads and sizes must be positive, sizes at most 2047 MiB");
+            }
+        }
+
+        /**
+         * Loopback on a free port, 30 s, 32 MiB requests, 16 threads, a check buffer of 32 MiB or an eighth of the
+         * heap if that is less, no re-signing, no listener.
+         */
         public static Options defaults() {
+            int eighthOfHeap = (int) Math.min(32, Math.max(1, Runtime.getRuntime().maxMemory() / 8 / 1024 / 1024));
             return new Options(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), Duration.ofSeconds(30),
-                    32, 16, Optional.empty(), exchange -> { });
+                    32, 16, eighthOfHeap, Optional.empty(), exchange -> { });
         }
 
         public Options bind(InetSocketAddress address) {
-            return new Options(address, timeout, maxRequestMib, threads, resign, listener);
+            return new Options(address, timeout, maxRequestMib, threads, checkBufferMib, resign, listener);
         }
 
         public Options timeout(Duration limit) {
-            return new Options(bind, limit, maxRequestMib, threads, resign, listener);
+            return new Options(bind, limit, maxRequestMib, threads, checkBufferMib, resign, listener);
         }
 
         public Options maxRequestMib(int mib) {
-            return new Options(bind, timeout, mib, threads, resign, listener);
+            return new Options(bind, timeout, mib, threads, checkBufferMib, resign, listener);
+        }
+
+        public Options checkBufferMib(int mib) {
+            return new Options(bind, timeout, maxRequestMib, threads, mib, resign, listener);
         }
 
         public Options threads(int count) {
-            return new Options(bind, timeout, maxRequestMib, count, resign, listener);
+            return new Options(bind, timeout, maxRequestMib, count, checkBufferMib, resign, listener);
         }
 
         public Options resign(AkSkCredentials credentials) {
-            return new Options(bind, timeout, maxRequestMib, threads, Optional.of(credentials), listener);
+            return new Options(bind, timeout, maxRequestMib, threads, checkBufferMib, Optional.of(credentials), listener);
         }
 
         public Options listener(Consumer<Exchange> each) {
-            return new Options(bind, timeout, maxRequestMib, threads, resign, each);
+            return new Options(bind, timeout, maxRequestMib, threads, checkBufferMib, resign, each);
         }
     }
 
@@ -165,6 +184,7 @@ public final class ValidatingProxy implements AutoCloseable {
                 .connectTimeout(options.timeout())
                 .build();
         this.signer = options.resign().map(AkSkSigner::of);
+        this.checkBudget = new Semaphore(options.checkBufferMib() * 1024 * 1024);
         this.server = HttpServer.create(options.bind(), 1024);
         server.setExecutor(workers);
         server.createContext("/", this::handle);
@@ -290,39 +310,33 @@ public final class ValidatingProxy implements AutoCloseable {
         exchange.sendResponseHeaders(status, noBody || length == 0 ? -1 : Math.max(length, 0));
         String contentType = answer.headers().firstValue("Content-Type").orElse("");
         boolean gzip = answer.headers().firstValue("Content-Encoding").orElse("").toLowerCase(Locale.ROOT).contains("gzip");
-        PipedInputStream checked = new PipedInputStream(CHECK_BUFFER);
-        PipedOutputStream tee = new PipedOutputStream(checked);
+        CheckFeed feed = new CheckFeed(checkBudget);
         Future<ValidationResult> check = !documented ? CompletableFuture.completedFuture(null) : checkers.submit(() -> {
-            try {
+            try (feed) { // closing it lets forwarding go on alone once the check has its verdict
                 if (noBody) {
                     return contract.validateResponse(Target.route(method, path), Integer.toString(status), contentType, Body.none());
                 }
-                InputStream in = gzip ? new GZIPInputStream(checked) : checked;
+                InputStream in = gzip ? new GZIPInputStream(feed) : feed;
                 return contract.validateResponse(Target.route(method, path), Integer.toString(status), contentType, Body.of(in));
-            } finally {
-                checked.close(); // forwarding never waits on a check that stopped reading
             }
         });
         boolean teeing = documented && !noBody;
         try (InputStream body = answer.body(); OutputStream out = exchange.getResponseBody()) {
-            byte[] buffer = new byte[16 * 1024];
-            for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
-                out.write(buffer, 0, n);
-                out.flush();
+            byte[] chunk = new byte[CHUNK];
+            for (int n = body.read(chunk); n >= 0; n = body.read(chunk)) {
+                out.write(chunk, 0, n);
+                if (body.available() == 0) {
+                    out.flush(); // nothing more has arrived: hold nothing back from the client
+                }
                 if (teeing) {
-                    try {
-                        tee.write(buffer, 0, n);
-                    } catch (IOException checkDone) {
-                        teeing = false; // the check has its verdict and stopped reading
-                    }
+                    teeing = feed.offer(Arrays.copyOfRange(chunk, 0, n));
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         } finally {
-            try {
-                tee.close();
-            } catch (IOException ignored) {
-                // the check stopped reading already
-            }
+            feed.end();
         }
         if (!documented) {
             return Optional.empty();
