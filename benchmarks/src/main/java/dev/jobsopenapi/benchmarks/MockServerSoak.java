@@ -69,7 +69,7 @@ public final class MockServerSoak {
                 .connectTimeout(Duration.ofSeconds(10)).build();
         java.util.Queue<Map<String, List<Long>>> perClient = new java.util.concurrent.ConcurrentLinkedQueue<>();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        LongAdder failures = new LongAdder();
+        Map<String, LongAdder> failures = new ConcurrentHashMap<>();
         AtomicLong peakKib = new AtomicLong();
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         List<Thread> clients = new ArrayList<>();
@@ -92,7 +92,9 @@ public final class MockServerSoak {
                             int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                             statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
                         } catch (IOException | InterruptedException e) {
-                            failures.increment();
+                            String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+                            failures.computeIfAbsent(why.length() > 100 ? why.substring(0, 100) : why, k -> new LongAdder())
+                                    .increment();
                         }
                         mine.computeIfAbsent(call[3], k -> new ArrayList<>()).add(System.nanoTime() - start);
                     }
@@ -114,7 +116,7 @@ public final class MockServerSoak {
         Map<String, List<Long>> latencies = new java.util.TreeMap<>();
         perClient.forEach(mine -> mine.forEach((operation, times) ->
                 latencies.computeIfAbsent(operation, k -> new ArrayList<>()).addAll(times)));
-        report(seconds, connections, latencies, statuses, failures.sum(), peakKib.get());
+        report(seconds, connections, latencies, statuses, failures, peakKib.get());
     }
 
     /** One round of a client: reads, then a job written, stopped and deleted on each API. */
@@ -146,11 +148,13 @@ public final class MockServerSoak {
     }
 
     private static void report(int seconds, int connections, Map<String, List<Long>> latencies,
-                               Map<Integer, LongAdder> statuses, long failures, long peakKib) {
+                               Map<Integer, LongAdder> statuses, Map<String, LongAdder> failed, long peakKib) {
         long total = latencies.values().stream().mapToLong(List::size).sum();
+        long failures = failed.values().stream().mapToLong(LongAdder::sum).sum();
         System.out.printf("%d connections for %d s: %,d exchanges, %,.0f per second; %d failed to connect or read;"
                 + " server peak RSS %,d MiB%n", connections, seconds, total, total / (double) seconds, failures, peakKib / 1024);
         System.out.println("answers by status: " + new java.util.TreeMap<>(statuses));
+        new java.util.TreeMap<>(failed).forEach((why, count) -> System.out.printf("failed %,d times: %s%n", count.sum(), why));
         System.out.println("| Operation | exchanges | p50 | p99 |");
         System.out.println("| --- | --- | --- | --- |");
         latencies.forEach((operation, times) -> {

@@ -150,9 +150,9 @@ public final class ReferenceServer implements AutoCloseable {
 
     /**
      * Starts the server with a clock, a front door and limits: a bounded pool of worker threads, the listen
-     * backlog, the time a request's headers may take to arrive and an answer to be written (these two, and
-     * TCP_NODELAY, are the JDK server's JVM-wide settings: the first server of a JVM sets them, unless the user set
-     * them), one deadline for each whole exchange (the two times together), and what the stores may hold.
+     * backlog (also the idle keep-alive connections kept open), the time a request's headers may take to arrive and
+     * an answer to be written (these three, and TCP_NODELAY, are the JDK server's JVM-wide settings: the first server
+     * of a JVM sets them, unless the user set them), one deadline for each whole exchange (the two times together), and what the stores may hold.
      */
     public static ReferenceServer start(String host, int port, Clock clock, FrontDoor frontDoor, ServerLimits limits) {
         InetSocketAddress asked = ListenAddress.parse(host, port);
@@ -161,6 +161,9 @@ public final class ReferenceServer implements AutoCloseable {
         defaultProperty(NODELAY, "true");
         defaultProperty("sun.net.httpserver.maxReqTime", Long.toString(limits.requestTime().toSeconds()));
         defaultProperty("sun.net.httpserver.maxRspTime", Long.toString(limits.responseTime().toSeconds()));
+        // The JDK server closes a connection that falls idle while 200 others are idle; a client that had already
+        // sent its next request on it gets no answer at all. Keep as many idle connections as the backlog queues.
+        defaultProperty("sun.net.httpserver.maxIdleConnections", Integer.toString(limits.backlog()));
         JdkHttpHandlerContainer container = ContainerFactory.createContainer(JdkHttpHandlerContainer.class,
                 application(clock, frontDoor, limits));
         // At most workerThreads exchanges are served at once; the others wait their turn in the queue (an entry per

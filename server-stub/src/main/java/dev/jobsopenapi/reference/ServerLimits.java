@@ -15,7 +15,9 @@ import java.time.Duration;
  * @param maxArrayItems the entries one array or map of a request may carry ({@code server_ids}, {@code items},
  *                      {@code job_ids}, {@code pip}, {@code env_vars}, {@code metadata})
  * @param workerThreads the threads that serve exchanges (a bounded pool: more exchanges at once wait)
- * @param backlog       the connections the operating system queues before the server accepts them
+ * @param backlog       the connections the operating system queues before the server accepts them, and the idle
+ *                      keep-alive connections it keeps open ({@code sun.net.httpserver.maxIdleConnections}; set for
+ *                      the whole JVM by the first server)
  * @param requestTime   the most time one request may take to arrive, headers and body (the JDK server's
  *                      {@code sun.net.httpserver.maxReqTime}; set for the whole JVM by the first server)
  * @param responseTime  the most time one answer may take to be written to a client that reads it slowly or not at

@@ -139,4 +139,68 @@ class MockServerIT {
             process.destroyForcibly();
         }
     }
+
+    @Test
+    void fourHundredIdleKeepAliveConnectionsAllStayUsable() throws Exception {
+        // The JDK server alone keeps 200 idle connections and closes the others as they fall idle: a client that
+        // reuses one then gets no answer at all (what a soak of 1,000 connections showed).
+        Process process = java("--port", "0").start();
+        List<java.net.Socket> connections = new ArrayList<>();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String base = null;
+            for (String line; base == null && (line = out.readLine()) != null; ) {
+                Matcher m = OPENYUANRONG_URL.matcher(line);
+                base = m.find() ? m.group(1) : null;
+            }
+            URI uri = URI.create(base);
+            for (int i = 0; i < 400; i++) {
+                java.net.Socket connection = new java.net.Socket(uri.getHost(), uri.getPort());
+                connection.setSoTimeout(10_000);
+                connections.add(connection);
+                assertEquals(200, exchange(connection), "first request on connection " + i);
+            }
+            Thread.sleep(500); // all of them idle now
+            int answered = 0;
+            for (java.net.Socket connection : connections) {
+                try {
+                    answered += exchange(connection) == 200 ? 1 : 0;
+                } catch (java.io.IOException closed) {
+                    // counted as not answered
+                }
+            }
+            assertEquals(400, answered, "idle keep-alive connections that still answer");
+        } finally {
+            for (java.net.Socket connection : connections) {
+                connection.close();
+            }
+            process.destroyForcibly();
+        }
+    }
+
+    /** One keep-alive GET of the openYuanrong list on the connection; its status (-1: closed by the server). */
+    private static int exchange(java.net.Socket connection) throws java.io.IOException {
+        connection.getOutputStream().write("GET /api/jobs HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        java.io.DataInputStream in = new java.io.DataInputStream(connection.getInputStream());
+        String status = null;
+        long length = 0;
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c >= 0; c = in.read()) {
+            if (c != '\n') {
+                line.append((char) c);
+                continue;
+            }
+            String header = line.toString().trim();
+            line.setLength(0);
+            if (status == null) {
+                status = header;
+            } else if (header.isEmpty()) {
+                in.readFully(new byte[(int) length]);
+                return Integer.parseInt(status.split(" ")[1]);
+            } else if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Long.parseLong(header.substring(15).trim());
+            }
+        }
+        return -1;
+    }
 }
