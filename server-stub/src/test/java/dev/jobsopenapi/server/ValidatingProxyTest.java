@@ -199,6 +199,31 @@ class ValidatingProxyTest {
                 .equals("upstream")), seen::toString);
     }
 
+    @Test
+    void aRedirectReachesTheClientAsSentAndIsNeverFollowed() throws Exception {
+        try (WrongServer wrong = new WrongServer(); ValidatingProxy proxy = proxy(OPENYUANRONG, wrong.uri(), new ArrayList<>())) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(proxy.uri() + "/api/jobs"))
+                    .header("X-Answer", "redirect").header("X-Auth", "secret-token").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(302, answer.statusCode());
+            assertEquals("http://elsewhere.invalid/api/jobs", answer.headers().firstValue("Location").orElseThrow());
+            assertEquals(1, wrong.requests.get(), "one request upstream: the redirect was not followed");
+        }
+    }
+
+    @Test
+    void aRequestBodyOverTheLimitIsA413AndNothingIsForwarded() throws Exception {
+        List<ValidatingProxy.Exchange> seen = new CopyOnWriteArrayList<>();
+        try (WrongServer wrong = new WrongServer(); ValidatingProxy proxy = ValidatingProxy.start(OPENYUANRONG, wrong.uri(),
+                ValidatingProxy.Options.defaults().maxRequestMib(1).listener(seen::add))) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(proxy.uri() + "/api/jobs"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1024 * 1024 + 1])).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, answer.statusCode());
+            assertTrue(answer.body().contains("over 1 MiB"), answer.body());
+            assertEquals(0, wrong.requests.get(), "nothing forwarded");
+        }
+    }
+
     /** Status, content type, encoding and body bytes of an answer. */
     private record Answer(int status, String contentType, String contentEncoding, byte[] body) {
     }
@@ -227,11 +252,19 @@ class ValidatingProxyTest {
     private static final class WrongServer implements AutoCloseable {
         private static final byte[] WRONG = "[{\"submission_id\": 5, \"status\": \"RUNNING\"}]".getBytes(StandardCharsets.UTF_8);
         private final HttpServer server;
+        private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
         WrongServer() throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
+                requests.incrementAndGet();
                 String mode = String.valueOf(exchange.getRequestHeaders().getFirst("X-Answer"));
+                if (mode.equals("redirect")) {
+                    exchange.getResponseHeaders().set("Location", "http://elsewhere.invalid/api/jobs");
+                    exchange.sendResponseHeaders(302, -1);
+                    exchange.close();
+                    return;
+                }
                 byte[] body = WRONG;
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 if (mode.equals("gzip")) {

@@ -80,4 +80,27 @@ class ConformanceCliTest {
         assertEquals(2, run("check", "--output", "x.md"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no-such-spec"));
     }
+
+    @Test
+    void proxyRefusesABindThatIsNoAddressAndAnUpstreamWithCredentialsOrNoHostNeverPrintingThePassword() {
+        String[][] refused = {
+                {"--bind", "my_host", "--upstream", "http://127.0.0.1:8080"},
+                {"--upstream", "http://user:pa55word@127.0.0.1:8080"},
+                {"--upstream", "ftp://127.0.0.1/"},
+                {"--upstream", "http:///api"},
+        };
+        for (String[] options : refused) {
+            out.reset();
+            err.reset();
+            String[] args = new String[options.length + 3];
+            args[0] = "proxy";
+            args[1] = "--spec";
+            args[2] = "openyuanrong-jobs";
+            System.arraycopy(options, 0, args, 3, options.length);
+            assertEquals(2, run(args), String.join(" ", options));
+            String error = err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
+            assertTrue(error.startsWith("error: --"), error);
+            assertTrue(!(out.toString(StandardCharsets.UTF_8) + err).contains("pa55word"), "the password is never printed");
+        }
+    }
 }
