@@ -136,6 +136,9 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
      * body is not JSON. Never Jackson's own wording, which names Java classes.
      */
     static String describe(JsonProcessingException e) {
+        if (e.getOriginalMessage().startsWith("Trailing token")) {
+            return "the body is not valid JSON: Trailing token after the first value (a body holds one JSON value)";
+        }
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getPath().isEmpty()
                 && mismatch.getTargetType() != null) {
             return "the body must be " + jsonType(mismatch.getTargetType());
