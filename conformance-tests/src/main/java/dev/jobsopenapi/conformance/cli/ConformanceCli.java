@@ -58,6 +58,8 @@ public final class ConformanceCli {
                   --method M --path P  the method and the concrete path, e.g. /v1/abc/dev-servers/jobs/xyz
                   --status CODE        the HTTP status (default 200)
                   --content-type TYPE  the response content type (default application/json)
+                  --timeout-seconds N  the most reading and checking the body may take (default: no limit), for
+                                       standard input or a pipe (FIFO) that may never close; then exit 1
               probe                    call the operations of a spec on a live server and validate the answers;
                                        operations that change state (POST, PUT, PATCH, DELETE) are skipped
                                        unless named with --allow-write
@@ -222,8 +224,9 @@ public final class ConformanceCli {
         return CONFORMS;
     }
 
-    private static int validate(CliOptions options, InputStream in, PrintStream out) throws IOException {
-        options.allow("--spec", "--operation", "--method", "--path", "--status", "--content-type", "--format", "--max-body-mib");
+    private static int validate(CliOptions options, InputStream in, PrintStream out) throws IOException, InterruptedException {
+        options.allow("--spec", "--operation", "--method", "--path", "--status", "--content-type", "--format", "--max-body-mib",
+                "--timeout-seconds");
         if (options.positional().size() > 1) {
             throw new UsageException("validate takes one body file (or - for standard input)");
         }
@@ -233,25 +236,68 @@ public final class ConformanceCli {
         String contentType = options.value("--content-type").orElse("application/json");
         String operationId = operationOf(contract, options);
         String source = options.positional().isEmpty() ? "-" : options.positional().get(0);
+        String what = contract.name() + " " + operationId + " " + status + " " + contentType;
+        String named = source.equals("-") ? "standard input" : source;
         // The body is read as a stream, in bounded memory: no size limit unless one is asked for.
         long maxBytes = options.value("--max-body-mib").isPresent() ? options.maxBodyBytes() : Long.MAX_VALUE;
+        Optional<Long> seconds = options.value("--timeout-seconds").isPresent()
+                ? Optional.of(options.number("--timeout-seconds", 30, CliOptions.MAX_TIMEOUT_SECONDS)) : Optional.empty();
 
         // A body that is too large, not UTF-8 or not JSON is a non-conforming answer (exit 1), not a usage error.
-        ValidationResult result;
-        try (InputStream body = new LimitedInput(openBody(source, in), maxBytes)) {
-            result = contract.validateResponse(Target.operation(operationId), status, contentType, Body.of(body));
-        } catch (java.io.UncheckedIOException e) {
-            if (!(e.getCause() instanceof LimitedInput.OverLimit)) {
-                throw e.getCause();
+        java.util.concurrent.Callable<ValidationResult> readAndCheck = () -> {
+            try (InputStream body = new LimitedInput(openBody(source, in), maxBytes)) {
+                return contract.validateResponse(Target.operation(operationId), status, contentType, Body.of(body));
+            } catch (java.io.UncheckedIOException e) {
+                if (!(e.getCause() instanceof LimitedInput.OverLimit)) {
+                    throw e.getCause();
+                }
+                return new ValidationResult(what, List.of(new Violation("", "(body)", "size",
+                        named + " is over the limit of " + maxBytes + " bytes (--max-body-mib)")));
             }
-            result = new ValidationResult(contract.name() + " " + operationId + " " + status + " " + contentType,
-                    List.of(new Violation("", "(body)", "size", (source.equals("-") ? "standard input" : source)
-                            + " is over the limit of " + maxBytes + " bytes (--max-body-mib)")));
-        }
+        };
+        ValidationResult result = seconds.isEmpty() ? call(readAndCheck)
+                : withDeadline(readAndCheck, seconds.get(), new ValidationResult(what, List.of(new Violation("", "(body)",
+                        "timeout", named + " gave no complete body within " + seconds.get() + " s (--timeout-seconds)"))));
         Report report = new Report("jobs-openapi validate");
         report.add(result);
         report.print(format, out, "");
         return report.exitCode();
+    }
+
+    private static ValidationResult call(java.util.concurrent.Callable<ValidationResult> task) throws IOException {
+        try {
+            return task.call();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
+    /**
+     * Runs the task in a thread of its own and gives up waiting at the deadline: a pipe that never closes blocks its
+     * reader in the operating system, where no interrupt reaches it, so the reader is left behind (a daemon).
+     */
+    private static ValidationResult withDeadline(java.util.concurrent.Callable<ValidationResult> task, long seconds,
+                                                 ValidationResult late) throws IOException, InterruptedException {
+        java.util.concurrent.FutureTask<ValidationResult> running = new java.util.concurrent.FutureTask<>(task);
+        Thread reader = new Thread(running, "validate-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return running.get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            running.cancel(true);
+            return late;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     private static String operationOf(ApiContract contract, CliOptions options) {

@@ -53,6 +53,50 @@ class ValidateInputTest {
         assertTrue(out[0].contains("not JSON"), out[0]);
     }
 
+    @Test
+    void aPipeThatNeverClosesEndsAtTheDeadline(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("answer.fifo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+                "mkfifo is not available");
+        // A writer that opens the pipe, sends the start of a list and never closes it.
+        Process writer = new ProcessBuilder("sh", "-c", "printf '[' > " + fifo + "; sleep 60 > " + fifo).start();
+        try {
+            String[] out = new String[1];
+            String[] args = java.util.Arrays.copyOf(VALIDATE, VALIDATE.length + 3);
+            args[VALIDATE.length] = "--timeout-seconds";
+            args[VALIDATE.length + 1] = "1";
+            args[VALIDATE.length + 2] = fifo.toString();
+            int exit = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run(out, InputStream.nullInputStream(), args));
+            assertEquals(1, exit, out[0]);
+            assertTrue(out[0].contains(fifo + " gave no complete body within 1 s"), out[0]);
+        } finally {
+            writer.destroyForcibly();
+        }
+    }
+
+    @Test
+    void standardInputThatNeverEndsEndsAtTheDeadline() {
+        InputStream silent = new InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+                return -1;
+            }
+        };
+        String[] out = new String[1];
+        String[] args = java.util.Arrays.copyOf(VALIDATE, VALIDATE.length + 3);
+        args[VALIDATE.length] = "--timeout-seconds";
+        args[VALIDATE.length + 1] = "1";
+        args[VALIDATE.length + 2] = "-";
+        int exit = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run(out, silent, args));
+        assertEquals(1, exit, out[0]);
+        assertTrue(out[0].contains("standard input gave no complete body within 1 s"), out[0]);
+    }
+
     private static String[] with(String source) {
         String[] args = java.util.Arrays.copyOf(VALIDATE, VALIDATE.length + 1);
         args[VALIDATE.length] = source;
