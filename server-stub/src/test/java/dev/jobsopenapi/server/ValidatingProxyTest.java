@@ -200,6 +200,28 @@ class ValidatingProxyTest {
     }
 
     @Test
+    void closingWaitsUntilEveryExchangeInProgressIsReported() throws Exception {
+        List<ValidatingProxy.Exchange> seen = new CopyOnWriteArrayList<>();
+        try (ReferenceServer server = ReferenceServer.start("127.0.0.1", 0)) {
+            ValidatingProxy proxy = ValidatingProxy.start(OPENYUANRONG, server.baseUri(), ValidatingProxy.Options.defaults()
+                    .listener(exchange -> {
+                        try {
+                            Thread.sleep(300); // a listener slower than the answer
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException("interrupted: the exchange was not reported", e);
+                        }
+                        seen.add(exchange);
+                    }));
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(proxy.uri() + "/api/jobs")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode());
+            proxy.close();
+            assertEquals(1, seen.size(), "reported by the time close() returns");
+            assertTrue(seen.get(0).response().isPresent() && seen.get(0).conforms(), seen::toString);
+        }
+    }
+
+    @Test
     void aRedirectReachesTheClientAsSentAndIsNeverFollowed() throws Exception {
         try (WrongServer wrong = new WrongServer(); ValidatingProxy proxy = proxy(OPENYUANRONG, wrong.uri(), new ArrayList<>())) {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(proxy.uri() + "/api/jobs"))

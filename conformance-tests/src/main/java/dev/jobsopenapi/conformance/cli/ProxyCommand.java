@@ -75,7 +75,15 @@ final class ProxyCommand {
         try (ValidatingProxy proxy = ValidatingProxy.start(contract, upstream, settings)) {
             err.println("jobs-openapi proxy on " + proxy.uri() + " -> " + upstream + ", checking against " + contract.name()
                     + (akSk.isPresent() ? "; re-signing each request with AK/SK (HUAWEICLOUD_SDK_AK)" : ""));
-            Thread onCtrlC = new Thread(() -> summary(report, format, out, err, printed), "proxy-summary");
+            // Stopped by Ctrl-C or a TERM signal: the summary and the report, then the same exit code as a proxy that
+            // stopped by itself (0 or 1), not the signal's, so a CI job can stop it when its tests are done.
+            Thread onCtrlC = new Thread(() -> {
+                if (summary(report, format, out, err, printed)) {
+                    out.flush();
+                    err.flush();
+                    Runtime.getRuntime().halt(report.exitCode());
+                }
+            }, "proxy-summary");
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             if (duration.isPresent()) {
                 enough.await(duration.get().toMillis(), TimeUnit.MILLISECONDS);
@@ -88,14 +96,17 @@ final class ProxyCommand {
         return report.exitCode();
     }
 
-    private static void summary(Report report, Report.Format format, PrintStream out, PrintStream err, AtomicBoolean printed) {
+    /** Prints the summary and the report once; true the first time. */
+    private static boolean summary(Report report, Report.Format format, PrintStream out, PrintStream err, AtomicBoolean printed) {
         if (printed.compareAndSet(false, true)) {
             synchronized (report) {
                 err.println("proxy stopped: " + report.count(Report.Outcome.PASS) + " checks passed, "
                         + report.count(Report.Outcome.FAIL) + " failed, " + report.count(Report.Outcome.SKIP) + " undocumented");
                 report.print(format, out, "");
             }
+            return true;
         }
+        return false;
     }
 
     private static int port(String text) {

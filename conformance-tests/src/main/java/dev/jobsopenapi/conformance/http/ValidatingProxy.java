@@ -218,11 +218,22 @@ public final class ValidatingProxy implements AutoCloseable {
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
     }
 
-    /** Stops listening, letting exchanges in progress finish for up to a second. */
+    /**
+     * Stops listening; exchanges in progress get a second to finish their answers, then their checks end and are
+     * reported before this returns (each within the timeout).
+     */
     @Override
     public void close() {
         server.stop(1);
-        workers.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(options.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         checkers.shutdownNow();
     }
 

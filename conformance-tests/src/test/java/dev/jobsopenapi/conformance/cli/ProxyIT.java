@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The runnable jar's {@code proxy}, as a CI job runs it: a 150 MB job list goes through a proxy whose heap is 48 MB,
  * arriving whole and checked, the last job's fault reported at its field; the JUnit report comes out when the
- * proxy stops after its exchanges, with exit 1.
+ * proxy stops after its exchanges, with exit 1; stopped by a signal instead, it ends the same way.
  */
 class ProxyIT {
 
@@ -87,6 +87,45 @@ class ProxyIT {
             assertEquals(1, proxy.exitValue(), report + lines);
             assertTrue(report.contains("<testsuite") && report.contains("/" + (jobs - 1) + "/submission_id"), report);
             assertTrue(lines.contains("FAIL GET /api/jobs -> 200"), lines);
+        } finally {
+            proxy.destroyForcibly();
+            upstream.stop(0);
+        }
+    }
+
+    @Test
+    void stoppedByASignalItPrintsTheReportAndExitsOneForANonConformingExchange() throws Exception {
+        HttpServer upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        upstream.createContext("/", exchange -> {
+            byte[] wrong = "[{\"submission_id\": 7}]".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, wrong.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(wrong);
+            }
+        });
+        upstream.start();
+        Process proxy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString(), "proxy", "--spec", "openyuanrong-jobs", "--upstream",
+                "http://127.0.0.1:" + upstream.getAddress().getPort(), "--port", "0", "--format", "junit").start();
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(proxy.getErrorStream(), StandardCharsets.UTF_8));
+            String base = null;
+            for (String line; base == null && (line = err.readLine()) != null; ) {
+                Matcher m = LISTENING.matcher(line);
+                base = m.find() ? m.group(1) : null;
+            }
+            assertNotNull(base, "the proxy printed no address");
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/jobs"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode());
+            assertTrue(err.readLine().startsWith("FAIL GET /api/jobs -> 200"), "the exchange's line");
+            assertTrue(proxy.toHandle().destroy(), "a TERM signal, as Ctrl-C's INT");
+            String report = new String(proxy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(proxy.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(1, proxy.exitValue(), "the conformance exit code, not the signal's (143)");
+            assertTrue(report.contains("<testsuite") && report.contains("/0/submission_id"), report);
+            assertTrue(String.join("\n", err.lines().toList()).contains("proxy stopped: 1 checks passed, 1 failed"));
         } finally {
             proxy.destroyForcibly();
             upstream.stop(0);
