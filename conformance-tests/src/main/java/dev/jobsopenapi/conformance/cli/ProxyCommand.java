@@ -75,9 +75,11 @@ final class ProxyCommand {
         try (ValidatingProxy proxy = ValidatingProxy.start(contract, upstream, settings)) {
             err.println("jobs-openapi proxy on " + proxy.uri() + " -> " + upstream + ", checking against " + contract.name()
                     + (akSk.isPresent() ? "; re-signing each request with AK/SK (HUAWEICLOUD_SDK_AK)" : ""));
-            // Stopped by Ctrl-C or a TERM signal: the summary and the report, then the same exit code as a proxy that
-            // stopped by itself (0 or 1), not the signal's, so a CI job can stop it when its tests are done.
+            // Stopped by Ctrl-C or a TERM signal: the exchanges in progress are finished and checked (each within
+            // the timeout), then the summary and the report, then the same exit code as a proxy that stopped by
+            // itself (0 or 1), not the signal's, so a CI job can stop it when its tests are done.
             Thread onCtrlC = new Thread(() -> {
+                proxy.close();
                 if (summary(report, format, out, err, printed)) {
                     out.flush();
                     err.flush();

@@ -73,6 +73,7 @@ public final class ValidatingProxy implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final ExecutorService checkers;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final HttpClient client;
     private final Optional<AkSkSigner> signer;
     private final Semaphore checkBudget;
@@ -220,10 +221,13 @@ public final class ValidatingProxy implements AutoCloseable {
 
     /**
      * Stops listening; exchanges in progress get a second to finish their answers, then their checks end and are
-     * reported before this returns (each within the timeout).
+     * reported before this returns (each within the timeout). Closing again does nothing.
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // closed already (by a shutdown hook, say)
+        }
         server.stop(1);
         workers.shutdown();
         try {
