@@ -22,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -67,12 +66,7 @@ class ProxyIT {
         Process proxy = new ProcessBuilder(command).start();
         try {
             BufferedReader err = new BufferedReader(new InputStreamReader(proxy.getErrorStream(), StandardCharsets.UTF_8));
-            String base = null;
-            for (String line; base == null && (line = err.readLine()) != null; ) {
-                Matcher m = LISTENING.matcher(line);
-                base = m.find() ? m.group(1) : null;
-            }
-            assertNotNull(base, "the proxy printed no address");
+            String base = addressPrintedOn(err);
             HttpResponse<InputStream> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(base + "/api/jobs")).build(), HttpResponse.BodyHandlers.ofInputStream());
             long received;
@@ -110,12 +104,7 @@ class ProxyIT {
                 "http://127.0.0.1:" + upstream.getAddress().getPort(), "--port", "0", "--format", "junit").start();
         try {
             BufferedReader err = new BufferedReader(new InputStreamReader(proxy.getErrorStream(), StandardCharsets.UTF_8));
-            String base = null;
-            for (String line; base == null && (line = err.readLine()) != null; ) {
-                Matcher m = LISTENING.matcher(line);
-                base = m.find() ? m.group(1) : null;
-            }
-            assertNotNull(base, "the proxy printed no address");
+            String base = addressPrintedOn(err);
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/jobs"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode());
@@ -130,5 +119,16 @@ class ProxyIT {
             proxy.destroyForcibly();
             upstream.stop(0);
         }
+    }
+
+    /** The address the proxy's first line says it listens on; the reader is left at the line after it. */
+    private static String addressPrintedOn(BufferedReader err) throws java.io.IOException {
+        for (String line; (line = err.readLine()) != null; ) {
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        throw new AssertionError("the proxy printed no address");
     }
 }
