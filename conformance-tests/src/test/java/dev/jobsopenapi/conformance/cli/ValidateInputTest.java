@@ -56,10 +56,10 @@ class ValidateInputTest {
     @Test
     void aPipeThatNeverClosesEndsAtTheDeadline(@TempDir Path dir) throws Exception {
         Path fifo = dir.resolve("answer.fifo");
-        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
-                "mkfifo is not available");
-        // A writer that opens the pipe, sends the start of a list and never closes it.
-        Process writer = new ProcessBuilder("sh", "-c", "printf '[' > " + fifo + "; sleep 60 > " + fifo).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(madeFifo(fifo), "SKIPPED: no mkfifo on this machine, so no named pipe to test with");
+        // A writer that opens the pipe, sends the start of a list and keeps it open while it waits on its own
+        // standard input, which this test never closes (only the shell's built-ins: nothing else need be installed).
+        Process writer = new ProcessBuilder("sh", "-c", "exec 3> '" + fifo + "'; printf '[' >&3; read never").start();
         try {
             String[] out = new String[1];
             String[] args = java.util.Arrays.copyOf(VALIDATE, VALIDATE.length + 3);
@@ -71,6 +71,15 @@ class ValidateInputTest {
             assertTrue(out[0].contains(fifo + " gave no complete body within 1 s"), out[0]);
         } finally {
             writer.destroyForcibly();
+        }
+    }
+
+    private static boolean madeFifo(Path fifo) throws InterruptedException {
+        try {
+            return new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        } catch (java.io.IOException noMkfifo) {
+            System.err.println("ValidateInputTest: SKIPPED the named-pipe case: " + noMkfifo.getMessage());
+            return false;
         }
     }
 
