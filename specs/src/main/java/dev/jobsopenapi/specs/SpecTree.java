@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,35 +67,15 @@ public final class SpecTree {
             return names;
         }
 
-        /** The percent-decoded path variables of a concrete path (no query string) the template matches. */
+        /**
+         * The percent-decoded path variables of a concrete path (no query string) the template matches, by the one rule
+         * of {@link RequestTarget} (a path that does not normalise cleanly matches nothing). To find which of several
+         * operations serves a path, ask a {@link RouteTable}, compiled once.
+         */
         public Optional<Map<String, String>> match(String path) {
-            StringBuilder regex = new StringBuilder("^");
-            Matcher m = VARIABLE.matcher(pathTemplate);
-            int last = 0;
-            while (m.find()) {
-                regex.append(Pattern.quote(pathTemplate.substring(last, m.start()))).append("([^/]+)");
-                last = m.end();
-            }
-            regex.append(Pattern.quote(pathTemplate.substring(last))).append("/?$");
-            Matcher match = Pattern.compile(regex.toString()).matcher(path);
-            if (!match.matches()) {
-                return Optional.empty();
-            }
-            Map<String, String> values = new LinkedHashMap<>();
-            List<String> names = pathVariables();
-            for (int i = 0; i < names.size(); i++) {
-                values.put(names.get(i), decode(match.group(i + 1)));
-            }
-            return Optional.of(values);
-        }
-
-        /** Percent-decodes a path segment ({@code +} stays a plus); a malformed escape is kept as sent. */
-        private static String decode(String segment) {
-            try {
-                return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return segment;
-            }
+            RouteTable alone = RouteTable.of(this);
+            Resolution r = alone.resolve(method, RequestTarget.of(path, null));
+            return r.matched() ? Optional.of(r.pathParameters()) : Optional.empty();
         }
     }
 
