@@ -20,7 +20,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 
 /**
- * Verifies the AK/SK signature of every ModelArts request (paths under {@code /v1/}) as Huawei Cloud's API
+ * Verifies the AK/SK signature of every request meant for ModelArts (as the {@link RoutingFilter} decided) as Huawei Cloud's API
  * gateway does, and answers a refusal as the gateway does: 401 with
  * {@code {"error_code": "APIGW.0301", "error_msg": "Incorrect IAM authentication information: ...", "request_id": ...}}.
  * After the gateway's words, the message says which check failed (the gateway's own detail differs). Runs
@@ -31,6 +31,7 @@ import java.util.HexFormat;
 final class AkSkSignatureFilter implements ContainerRequestFilter {
 
     static final String GATEWAY_CODE = "APIGW.0301";
+    private static final String API = dev.jobsopenapi.specs.BundledSpec.MODELARTS_DEVSERVER_JOBS.specName();
     private static final String PREFIX = "Incorrect IAM authentication information: ";
     private static final SecureRandom REQUEST_IDS = new SecureRandom();
 
@@ -43,7 +44,7 @@ final class AkSkSignatureFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         URI uri = request.getUriInfo().getRequestUri();
-        if (!ApiPaths.isModelArts(request.getUriInfo().getPath())) {
+        if (!RoutingFilter.isFor(request, API)) {
             return;
         }
         byte[] body;

@@ -40,8 +40,8 @@ public final class FrontDoor {
 
     /** openYuanrong requests must carry a JWT of role {@code developer} signed (HS256) with this secret. */
     public FrontDoor withJwtSecret(String secret) {
-        if (secret == null || secret.isEmpty()) {
-            throw new IllegalArgumentException("the JWT secret is empty");
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("the JWT secret is empty or blank");
         }
         return new FrontDoor(akSk, secret);
     }

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Requires the openYuanrong frontend's JWT on every job request (paths under {@code /api/}), read as the
+ * Requires the openYuanrong frontend's JWT on every request meant for openYuanrong (as the {@link RoutingFilter}
+ * decided), read as the
  * frontend reads it: the {@code X-Auth} header, else the {@code token} query parameter, else the
  * {@code iam_token} cookie ({@code pkg/frontend/middleware/jwtauth.go} {@code JWTAuthMiddlewareWithRoles} of
  * {@code openeuler-mirror/yuanrong-frontend}). A refusal is answered as its {@code respondAuthError} answers:
@@ -24,6 +25,8 @@ import java.util.Optional;
 @PreMatching
 @Priority(Priorities.USER + 1)
 final class FrontendJwtFilter implements ContainerRequestFilter {
+
+    private static final String API = dev.jobsopenapi.specs.BundledSpec.OPENYUANRONG_JOBS.specName();
 
     private final String secret;
     private final Clock clock;
@@ -35,7 +38,7 @@ final class FrontendJwtFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!ApiPaths.isOpenYuanrong(request.getUriInfo().getPath())) {
+        if (!RoutingFilter.isFor(request, API)) {
             return;
         }
         String token = Optional.ofNullable(request.getHeaderString("X-Auth")).filter(t -> !t.isEmpty())

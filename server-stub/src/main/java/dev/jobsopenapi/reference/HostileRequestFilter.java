@@ -1,6 +1,5 @@
 package dev.jobsopenapi.reference;
 
-import dev.jobsopenapi.specs.SpecTree;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -11,16 +10,13 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Turns hostile requests away before any resource sees them, each with an answer in the called API's error
  * shape: a body over {@link #MAX_BODY_BYTES} is a 413 (by its {@code Content-Length}, or as soon as a body
- * without one grows past the limit); a header value with a CR or LF, and a path with an encoded separator
- * ({@code %2F}, {@code %5C}) or a dot segment ({@code ..}, {@code .}, also percent-encoded), are 400s, so a
- * path parameter can never reach another resource.
+ * without one grows past the limit); a header value with a CR or LF, and a query parameter given twice, are 400s.
+ * Paths are judged before, by the {@link RoutingFilter}.
  */
 @PreMatching
 public final class HostileRequestFilter implements ContainerRequestFilter {
@@ -28,14 +24,9 @@ public final class HostileRequestFilter implements ContainerRequestFilter {
     /** The largest request body the reference server reads: 1 MiB. */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
 
-    private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%(2f|5c|00)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DOT_SEGMENT = Pattern.compile("(^|/)(\\.|%2e){1,2}(/|$)", Pattern.CASE_INSENSITIVE);
-
-    private final List<SpecTree.Route> routes;
     private final VendorErrorMapper errors;
 
-    HostileRequestFilter(List<SpecTree.Route> routes, VendorErrorMapper errors) {
-        this.routes = List.copyOf(routes);
+    HostileRequestFilter(VendorErrorMapper errors) {
         this.errors = errors;
     }
 
@@ -49,17 +40,6 @@ public final class HostileRequestFilter implements ContainerRequestFilter {
                     return;
                 }
             }
-        }
-        String rawPath = request.getUriInfo().getRequestUri().getRawPath();
-        if (rawPath != null && (ENCODED_SEPARATOR.matcher(rawPath).find() || DOT_SEGMENT.matcher(rawPath).find())) {
-            String printable = rawPath.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9/%._~-]", "?");
-            String parameters = PathParameters.picked(routes, request.getMethod(), rawPath,
-                    segment -> ENCODED_SEPARATOR.matcher(segment).find() || DOT_SEGMENT.matcher(segment).matches());
-            request.abortWith(parameters.isEmpty()
-                    ? errors.error(400, "REFERENCE.INVALID_PATH", "the path holds an encoded separator or a dot segment: " + printable)
-                    : errors.error(400, "REFERENCE.INVALID_PARAMETER", parameters
-                            + ": must not hold an encoded separator or a dot segment (" + printable + ")"));
-            return;
         }
         // Every query parameter of both APIs takes one value: a second one is ambiguous (servers differ in which
         // they keep), so it is refused rather than silently dropped.

@@ -53,6 +53,7 @@ public final class MockServer {
         String ak = null;
         String sk = null;
         String jwtSecret = System.getenv(JWT_SECRET_VARIABLE);
+        boolean jwtFromFlag = false;
         FrontDoor frontDoor = FrontDoor.open();
         String akSkSource = null;
         PrintStream err = System.err;
@@ -64,7 +65,10 @@ public final class MockServer {
                     case "--host" -> host = value(args, ++i);
                     case "--ak" -> ak = value(args, ++i);
                     case "--sk" -> sk = value(args, ++i);
-                    case "--jwt-secret" -> jwtSecret = value(args, ++i);
+                    case "--jwt-secret" -> {
+                        jwtSecret = value(args, ++i);
+                        jwtFromFlag = true;
+                    }
                     case "--max-jobs" -> limits = limits.withMaxJobs(count(args[i], value(args, ++i)));
                     case "--max-stored-mib" -> limits = limits.withMaxStoredMib(count(args[i], value(args, ++i)));
                     case "--max-array-items" -> limits = limits.withMaxArrayItems(count(args[i], value(args, ++i)));
@@ -102,7 +106,12 @@ public final class MockServer {
                     akSkSource = AkSkCredentials.AK_VARIABLE + "/" + AkSkCredentials.SK_VARIABLE;
                 }
             }
-            if (jwtSecret != null && !jwtSecret.isEmpty()) {
+            if (jwtSecret != null) {
+                // Given but blank (an unset CI secret expands to ""): refused, never taken for "no token checked".
+                if (jwtSecret.isBlank()) {
+                    throw new IllegalArgumentException((jwtFromFlag ? "--jwt-secret" : JWT_SECRET_VARIABLE)
+                            + " is empty or blank: give a secret, or leave it out for an open openYuanrong");
+                }
                 frontDoor = frontDoor.withJwtSecret(jwtSecret);
             }
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -11,6 +11,8 @@ import com.sun.net.httpserver.HttpServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsopenapi.specs.SpecTree;
 import dev.jobsopenapi.specs.BundledSpec;
+import dev.jobsopenapi.specs.RouteTable;
+import dev.jobsopenapi.specs.Router;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -224,10 +226,10 @@ public final class ReferenceServer implements AutoCloseable {
         JsonNode modelArts = SpecTree.document(BundledSpec.MODELARTS_DEVSERVER_JOBS);
         JsonNode openYuanrong = SpecTree.document(BundledSpec.OPENYUANRONG_JOBS);
         ExampleJobStore store = ExampleJobStore.from(SpecTree.examples(modelArts), SpecTree.examples(openYuanrong));
-        VendorErrorMapper errors = new VendorErrorMapper();
-        List<SpecTree.Route> contracts = new java.util.ArrayList<>(SpecTree.routes(modelArts));
-        contracts.addAll(SpecTree.routes(openYuanrong));
-        ResourceConfig config = new ResourceConfig();
+        Router router = Router.of(List.of(RouteTable.of(BundledSpec.MODELARTS_DEVSERVER_JOBS.specName(), modelArts),
+                RouteTable.of(BundledSpec.OPENYUANRONG_JOBS.specName(), openYuanrong)));
+        VendorErrorMapper errors = new VendorErrorMapper(router);
+        ResourceConfig config = new ResourceConfig().register(new RoutingFilter(router, errors));
         frontDoor.akSk().ifPresent(credentials -> config.register(new AkSkSignatureFilter(credentials, clock)));
         frontDoor.jwtSecret().ifPresent(secret -> config.register(new FrontendJwtFilter(secret, clock)));
         return config
@@ -238,8 +240,7 @@ public final class ReferenceServer implements AutoCloseable {
                 .register(new StrictBooleanParameters())
                 .register(errors)
                 .register(new VendorErrorMapper.ValidationFailures(errors))
-                .register(new EmptyPathParameterFilter(contracts, errors))
-                .register(new HostileRequestFilter(contracts, errors))
+                .register(new HostileRequestFilter(errors))
                 // Validation failures reach VendorErrorMapper instead of Jersey's own mapper.
                 .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);

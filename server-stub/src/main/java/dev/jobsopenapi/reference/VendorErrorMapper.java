@@ -43,6 +43,13 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
     @Context
     private UriInfo uriInfo;
 
+    private final dev.jobsopenapi.specs.Router router;
+
+    /** Answers in the error shape of the API the {@link dev.jobsopenapi.specs.Router} says a request is meant for. */
+    VendorErrorMapper(dev.jobsopenapi.specs.Router router) {
+        this.router = router;
+    }
+
     /**
      * Bean Validation failures, mapped here rather than by Jersey's own {@code ValidationExceptionMapper}
      * (which answers an empty 400): JAX-RS picks the mapper of the closest exception type.
@@ -98,9 +105,13 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
         return error(500, "REFERENCE.INTERNAL_ERROR", "internal error");
     }
 
-    /** The body of the called API: openYuanrong (paths under {@code api/}) a JSON string, ModelArts an object. */
+    /**
+     * The body of the called API, as the router attributes the request: openYuanrong a JSON string, ModelArts (and a
+     * request meant for neither) an object.
+     */
     Response error(int status, String code, String message) {
-        boolean openYuanrong = uriInfo != null && ApiPaths.isOpenYuanrong(uriInfo.getPath());
+        boolean openYuanrong = uriInfo != null && router.apiOf(uriInfo.getRequestUri().getRawPath())
+                .filter(dev.jobsopenapi.specs.BundledSpec.OPENYUANRONG_JOBS.specName()::equals).isPresent();
         Object body;
         if (openYuanrong) {
             // A JSON string literal: a plain String entity would be written as bare text.
