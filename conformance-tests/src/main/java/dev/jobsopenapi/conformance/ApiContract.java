@@ -2,6 +2,10 @@ package dev.jobsopenapi.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsopenapi.specs.BundledSpec;
+import dev.jobsopenapi.specs.RequestTarget;
+import dev.jobsopenapi.specs.Resolution;
+import dev.jobsopenapi.specs.RouteTable;
+import dev.jobsopenapi.specs.Router;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +48,7 @@ public final class ApiContract {
     private final SchemaChecker schemas;
     private final BodyChecker bodies;
     private final RequestChecker requests;
+    private final SecuritySchemes security;
 
     private ApiContract(SpecDocument spec) {
         this.spec = spec;
@@ -51,7 +56,8 @@ public final class ApiContract {
         this.shapes = new SchemaShapes(spec, new QuickCheck(SchemaChecker.CONFIG.getRegularExpressionFactory()));
         this.schemas = new SchemaChecker(spec, shapes);
         this.bodies = new BodyChecker(shapes, schemas);
-        this.requests = new RequestChecker(spec, index, schemas, shapes);
+        this.security = SecuritySchemes.of(spec.root());
+        this.requests = new RequestChecker(spec, index, schemas, shapes, security);
     }
 
     /** The contract of a spec bundled with this library. */
@@ -140,10 +146,51 @@ public final class ApiContract {
 
     /**
      * The operation that serves a method on a concrete path such as {@code /v1/abc/dev-servers/jobs/xyz}
-     * (a query string is ignored). A path without template variables wins over a templated one.
+     * (a query string is ignored). A literal segment wins over a templated one; a path that does not normalise
+     * cleanly ({@link RequestTarget}) is served by none.
      */
-    public Optional<Operation> operation(String method, String path) {
-        return index.find(method, path);
+    public Optional<Operation> operation(String method, String pathAndQuery) {
+        return index.find(method, pathAndQuery);
+    }
+
+    /**
+     * How this spec's routes decide a method on a concrete path with an optional query: the operation and its decoded
+     * path parameters, or why none serves it (including a path that does not normalise cleanly, which is never routed).
+     */
+    public Resolution resolve(String method, String pathAndQuery) {
+        return index.resolve(method, pathAndQuery);
+    }
+
+    /** Where this spec's security schemes carry credentials, read once. */
+    public SecuritySchemes securitySchemes() {
+        return security;
+    }
+
+    /** This spec's compiled routes, to build a {@link Router} over several contracts. */
+    public RouteTable routes() {
+        return index.routes();
+    }
+
+    /**
+     * Which of several contracts a request is for, decided by one {@link Router} over their routes: the contract
+     * whose operation serves it, else the one its path is meant for ({@link Resolution#api()}), else none.
+     *
+     * @return the contract (if any) and the router's decision
+     */
+    public static Routed route(List<ApiContract> contracts, String method, String pathAndQuery) {
+        Resolution resolution = Router.of(contracts.stream().map(ApiContract::routes).toList()).resolve(method, pathAndQuery);
+        Optional<ApiContract> contract = resolution.api().flatMap(api -> contracts.stream()
+                .filter(c -> c.name().equals(api)).findFirst());
+        return new Routed(contract, resolution);
+    }
+
+    /**
+     * A request routed among several contracts.
+     *
+     * @param contract   the contract it is for, if any
+     * @param resolution how the router decided
+     */
+    public record Routed(Optional<ApiContract> contract, Resolution resolution) {
     }
 
     /**
@@ -268,7 +315,7 @@ public final class ApiContract {
 
     private ValidationResult unknown(Target target, String what) {
         Violation violation = target.isRoute()
-                ? index.unknownOperation(target.method(), OperationIndex.stripQuery(target.pathAndQuery()))
+                ? index.unknownOperation(target.method(), target.pathAndQuery())
                 : index.unknownOperationId(target.operationId().orElseThrow());
         return new ValidationResult(spec.name() + " " + target + " " + what, List.of(violation));
     }

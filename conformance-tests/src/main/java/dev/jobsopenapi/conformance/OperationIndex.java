@@ -1,10 +1,12 @@
 package dev.jobsopenapi.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsopenapi.specs.RequestTarget;
+import dev.jobsopenapi.specs.Resolution;
+import dev.jobsopenapi.specs.RouteTable;
 import dev.jobsopenapi.specs.SpecTree;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,12 +35,23 @@ final class OperationIndex {
 
     private final SpecDocument spec;
     private final List<Operation> operations;
+    private final Map<String, Operation> byId;
+    private final RouteTable routes;
     private final List<DocumentedExample> examples;
 
     OperationIndex(SpecDocument spec) {
         this.spec = spec;
         this.operations = readOperations(spec.root());
+        Map<String, Operation> ids = new LinkedHashMap<>();
+        operations.forEach(op -> ids.putIfAbsent(op.operationId(), op));
+        this.byId = Map.copyOf(ids);
+        this.routes = RouteTable.of(spec.name(), spec.root());
         this.examples = readExamples();
+    }
+
+    /** The spec's compiled routes. */
+    RouteTable routes() {
+        return routes;
     }
 
     List<Operation> operations() {
@@ -46,24 +59,30 @@ final class OperationIndex {
     }
 
     Optional<Operation> byId(String operationId) {
-        return operations.stream().filter(op -> op.operationId().equals(operationId)).findFirst();
+        return Optional.ofNullable(byId.get(operationId));
     }
 
-    /** The operation for a method on a concrete path; a path without template variables wins over a templated one. */
-    Optional<Operation> find(String method, String path) {
-        String bare = stripQuery(path);
-        return operations.stream()
-                .filter(op -> op.method().equalsIgnoreCase(method) && op.match(bare).isPresent())
-                .min(Comparator.comparingInt(op -> op.pathVariables().size()));
+    /** How the spec's routes decide a method on a concrete path with an optional query. */
+    Resolution resolve(String method, String pathAndQuery) {
+        return routes.resolve(method, RequestTarget.parse(pathAndQuery));
     }
 
-    /** Why no operation serves the method on the path: the path is unknown, or only the method is. */
-    Violation unknownOperation(String method, String path) {
-        boolean pathKnown = operations.stream().anyMatch(op -> op.match(stripQuery(path)).isPresent());
-        return pathKnown
-                ? new Violation("", spec.location("/paths"), "method", "method " + method.toUpperCase(Locale.ROOT)
-                        + " is not documented for " + path)
-                : new Violation("", spec.location("/paths"), "path", "no path of the spec matches " + path);
+    /** The operation for a method on a concrete path; a literal segment wins over a templated one. */
+    Optional<Operation> find(String method, String pathAndQuery) {
+        return resolve(method, pathAndQuery).operationId().flatMap(this::byId);
+    }
+
+    /** Why no operation serves the method on the path: it does not normalise, the path is unknown, or only the method is. */
+    Violation unknownOperation(String method, String pathAndQuery) {
+        Resolution r = resolve(method, pathAndQuery);
+        String path = r.target().rawPath();
+        return switch (r.kind()) {
+            case UNKNOWN_METHOD -> new Violation("", spec.location("/paths"), "method", "method "
+                    + method.toUpperCase(Locale.ROOT) + " is not documented for " + path);
+            case REFUSED -> new Violation("", spec.location("/paths"), "path", "the path does not normalise cleanly ("
+                    + r.reason() + "), so no operation can be told: " + path);
+            default -> new Violation("", spec.location("/paths"), "path", "no path of the spec matches " + path);
+        };
     }
 
     Violation unknownOperationId(String operationId) {
@@ -145,11 +164,6 @@ final class OperationIndex {
             }
         }
         return List.copyOf(byKey.values());
-    }
-
-    static String stripQuery(String path) {
-        int q = path.indexOf('?');
-        return q < 0 ? path : path.substring(0, q);
     }
 
     private static String findMediaType(JsonNode content, String contentType) {

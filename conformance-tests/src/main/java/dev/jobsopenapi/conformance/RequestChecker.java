@@ -2,12 +2,10 @@ package dev.jobsopenapi.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.jobsopenapi.specs.Resolution;
 
 import java.math.BigDecimal;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +19,10 @@ final class RequestChecker {
     private final OperationIndex index;
     private final SchemaChecker schemas;
     private final SchemaShapes shapes;
+    private final SecuritySchemes security;
 
-    RequestChecker(SpecDocument spec, OperationIndex index, SchemaChecker schemas, SchemaShapes shapes) {
+    RequestChecker(SpecDocument spec, OperationIndex index, SchemaChecker schemas, SchemaShapes shapes, SecuritySchemes security) {
+        this.security = security;
         this.spec = spec;
         this.index = index;
         this.schemas = schemas;
@@ -34,11 +34,11 @@ final class RequestChecker {
      * schema, required ones present, no query parameter the operation does not document.
      */
     List<Violation> checkLine(Operation op, String pathAndQuery) {
-        String path = OperationIndex.stripQuery(pathAndQuery);
-        Map<String, String> pathValues = op.match(path).orElseThrow();
-        Map<String, List<String>> queryValues = parseQuery(pathAndQuery);
+        Resolution line = index.resolve(op.method(), pathAndQuery);
+        Map<String, String> pathValues = line.pathParameters();
+        Map<String, List<String>> queryValues = line.target().query();
         List<Violation> violations = new ArrayList<>();
-        List<String> documentedQuery = new ArrayList<>(securityQueryNames());
+        List<String> documentedQuery = new ArrayList<>(security.queryNames());
         for (Parameter parameter : index.parameters(op)) {
             String parameterPointer = parameter.pointer();
             String in = parameter.in();
@@ -79,17 +79,6 @@ final class RequestChecker {
         return violations;
     }
 
-    /** The query parameters the spec's security schemes name (an {@code apiKey} in the query, such as {@code token}). */
-    private List<String> securityQueryNames() {
-        List<String> names = new ArrayList<>();
-        for (JsonNode scheme : spec.at("/components/securitySchemes")) {
-            if (scheme.path("type").asText().equals("apiKey") && scheme.path("in").asText().equals("query")) {
-                names.add(scheme.path("name").asText());
-            }
-        }
-        return names;
-    }
-
     /** A parameter value as the JSON its schema expects: booleans and numbers typed, anything else a string. */
     private static JsonNode parameterValue(String type, String value) {
         if (type.equals("boolean") && (value.equals("true") || value.equals("false"))) {
@@ -102,32 +91,5 @@ final class RequestChecker {
             return NODES.numberNode(new BigDecimal(value));
         }
         return NODES.textNode(value);
-    }
-
-    private static Map<String, List<String>> parseQuery(String pathAndQuery) {
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        int q = pathAndQuery.indexOf('?');
-        if (q < 0 || q == pathAndQuery.length() - 1) {
-            return values;
-        }
-        for (String pair : pathAndQuery.substring(q + 1).split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            values.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        }
-        return values;
-    }
-
-    /** Percent-decodes a query part; a malformed escape is kept as it was sent (and then checked as such). */
-    private static String decode(String part) {
-        try {
-            return URLDecoder.decode(part, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return part;
-        }
     }
 }

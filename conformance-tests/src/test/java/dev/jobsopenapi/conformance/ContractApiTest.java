@@ -38,8 +38,18 @@ class ContractApiTest {
     @Test
     void pathVariablesAreDecoded() {
         Operation show = MODELARTS.operation("showDevServerJob").orElseThrow();
-        assertEquals(java.util.Map.of("project_id", "a b", "id", "x/y"),
-                show.match("/v1/a%20b/dev-servers/jobs/x%2Fy").orElseThrow());
+        assertEquals(java.util.Map.of("project_id", "a b", "id", "x+y"),
+                show.match("/v1/a%20b/dev-servers/jobs/x+y").orElseThrow());
+    }
+
+    @Test
+    void aPathThatDoesNotNormaliseCleanlyIsServedByNoOperation() {
+        assertTrue(MODELARTS.operation("showDevServerJob").orElseThrow().match("/v1/p/dev-servers/jobs/x%2Fy").isEmpty());
+        assertTrue(MODELARTS.operation("GET", "/v1;/p/dev-servers/jobs").isEmpty());
+        Violation refused = MODELARTS.validateRequest(Target.route("GET", "/v1;/p/dev-servers/jobs"), null, Body.none())
+                .violations().get(0);
+        assertEquals("path", refused.keyword());
+        assertTrue(refused.message().contains("matrix parameter"), refused::toString);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.jobsopenapi.conformance.Body;
 import dev.jobsopenapi.conformance.DocumentedExample;
 import dev.jobsopenapi.conformance.Operation;
 import dev.jobsopenapi.conformance.Parameter;
+import dev.jobsopenapi.conformance.SecuritySchemes;
 import dev.jobsopenapi.conformance.Target;
 import dev.jobsopenapi.conformance.ValidationResult;
 import dev.jobsopenapi.conformance.Violation;
@@ -12,15 +13,14 @@ import dev.jobsopenapi.conformance.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsopenapi.signing.AkSkCredentials;
 import dev.jobsopenapi.signing.AkSkSigningInterceptor;
+import dev.jobsopenapi.specs.RequestTarget;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +49,7 @@ final class LiveProbe {
     private final long maxBodyBytes;
     private final Set<String> allowedWrites;
     private final HttpClient http;
+    private final SecuritySchemes security;
 
     LiveProbe(ApiContract contract, String baseUrl, Map<String, String> parameters, Optional<String> token,
               Optional<AkSkCredentials> akSk, Duration timeout, long maxBodyBytes, Set<String> allowedWrites) {
@@ -56,6 +57,7 @@ final class LiveProbe {
         this.allowedWrites = Set.copyOf(allowedWrites);
         this.contract = contract;
         this.document = contract.document();
+        this.security = contract.securitySchemes();
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.parameters = Map.copyOf(parameters);
         this.token = token;
@@ -101,22 +103,25 @@ final class LiveProbe {
                 continue;
             }
             Answer answer = call(op, target, body);
-            report.add(answer.result(), op.method() + " " + target + refusalNote(answer.status()));
+            if (answer.status() == 401 || answer.status() == 403) {
+                report.refused(answer.result(), op.method() + " " + target + ": " + refusal(answer.status()));
+            } else {
+                report.add(answer.result(), op.method() + " " + target);
+            }
         }
     }
 
     /**
-     * For a 401 or 403: the server refused the credentials, so the operation itself was not checked. The answer
-     * may still conform (both APIs document their refusals); the note says what to give.
+     * What a 401 or 403 means for the run: the server refused the credentials sent (or asked for some), so the
+     * operation itself was not checked; says which credential and what to give.
      */
-    private String refusalNote(int status) {
-        if (status != 401 && status != 403) {
-            return "";
-        }
-        String given = token.isPresent() ? "the token" : akSk.isPresent() ? "the AK/SK signature" : "no credentials";
-        String wanted = signsWithAkSk(document) ? "a token (JOBS_OPENAPI_TOKEN) or AK/SK (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK)"
+    private String refusal(int status) {
+        String given = token.isPresent() ? "the token (sent in " + security.tokenHeader().orElse("its header") + ")"
+                : akSk.isPresent() ? "the AK/SK signature (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK)" : "no credentials";
+        String wanted = security.signsWithAkSk() ? "a token (JOBS_OPENAPI_TOKEN) or AK/SK (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK)"
                 : "a token (JOBS_OPENAPI_TOKEN)";
-        return " (the server refused " + given + ", so the operation was not checked; give " + wanted + ")";
+        return status + " " + (token.isEmpty() && akSk.isEmpty() ? "no credentials were sent" : "the server refused " + given)
+                + ", so the operation was not checked; give " + wanted + ", or --allow-refused to accept refusals";
     }
 
     /** What a call brought back: its check, and the HTTP status it had. */
@@ -141,8 +146,8 @@ final class LiveProbe {
         } else {
             request.method(op.method(), HttpRequest.BodyPublishers.noBody());
         }
-        tokenHeader().ifPresent(header -> token.ifPresent(value ->
-                request.header(header, header.equals("Authorization") ? "Bearer " + value : value)));
+        security.tokenHeader().ifPresent(header -> token.ifPresent(value ->
+                request.header(header, security.tokenIsBearer() ? "Bearer " + value : value)));
         if (token.isEmpty()) {
             akSk.ifPresent(credentials -> AkSkSigningInterceptor.with(credentials).accept(request));
         }
@@ -213,13 +218,13 @@ final class LiveProbe {
     private String target(Operation op) {
         String path = op.pathTemplate();
         for (String variable : op.pathVariables()) {
-            path = path.replace("{" + variable + "}", encode(parameters.get(variable)).replace("+", "%20"));
+            path = path.replace("{" + variable + "}", RequestTarget.encodePathSegment(parameters.get(variable)));
         }
         StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
         for (String name : queryParameterNames(op)) {
             String value = parameters.get(name);
             if (value != null && !op.pathVariables().contains(name)) {
-                query.add(encode(name) + "=" + encode(value));
+                query.add(RequestTarget.encodeQueryComponent(name) + "=" + RequestTarget.encodeQueryComponent(value));
             }
         }
         return path + query;
@@ -235,42 +240,7 @@ final class LiveProbe {
         return names;
     }
 
-    /** Whether the spec has an AK/SK signature scheme ({@code x-signature} with {@code SDK-HMAC-SHA256}). */
-    static boolean signsWithAkSk(ApiContract contract) {
-        return signsWithAkSk(contract.document());
-    }
 
-    private static boolean signsWithAkSk(JsonNode document) {
-        for (JsonNode scheme : document.at("/components/securitySchemes")) {
-            if (scheme.at("/x-signature/algorithm").asText().equals("SDK-HMAC-SHA256")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The header a token goes in: the first {@code apiKey}-in-header security scheme that is not a signature, or
-     * {@code Authorization} for a bearer scheme.
-     */
-    private Optional<String> tokenHeader() {
-        for (JsonNode scheme : document.at("/components/securitySchemes")) {
-            if (scheme.has("x-signature")) {
-                continue;
-            }
-            if (scheme.path("type").asText().equals("apiKey") && scheme.path("in").asText().equals("header")) {
-                return Optional.of(scheme.path("name").asText());
-            }
-            if (scheme.path("type").asText().equals("http") && scheme.path("scheme").asText().equalsIgnoreCase("bearer")) {
-                return Optional.of("Authorization");
-            }
-        }
-        return Optional.empty();
-    }
-
-    private String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 
     private static String describe(IOException e) {
         String message = e.getMessage();

@@ -118,17 +118,8 @@ public final class ConformanceFilter implements ContainerRequestFilter, Containe
         out.write(body);
     }
 
+    /** The contract the router picks for the request; the first when it is meant for none of them. */
     private ApiContract contractFor(String method, String path) {
-        for (ApiContract contract : contracts) {
-            if (contract.operation(method, path).isPresent()) {
-                return contract;
-            }
-        }
-        for (ApiContract contract : contracts) {
-            if (contract.operations().stream().anyMatch(op -> op.match(path).isPresent())) {
-                return contract;
-            }
-        }
-        return contracts.get(0);
+        return ApiContract.route(contracts, method, path).contract().orElse(contracts.get(0));
     }
 }

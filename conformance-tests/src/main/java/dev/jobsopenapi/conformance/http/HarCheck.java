@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.Body;
+import dev.jobsopenapi.conformance.SecuritySchemes;
+import dev.jobsopenapi.conformance.Violation;
+import dev.jobsopenapi.specs.Resolution;
 import dev.jobsopenapi.conformance.Target;
 import dev.jobsopenapi.conformance.ValidationResult;
 
@@ -41,8 +44,12 @@ public final class HarCheck {
             .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxStringLength(MAX_STRING).build())
             .build());
 
-    /** One entry's outcome: its checks, or why it was skipped. */
-    public record Entry(int index, String method, String url, List<ValidationResult> checks, Optional<String> skipped) {
+    /**
+     * One entry's outcome: its checks (the request's, then the answer's when it was recorded), or why it was skipped.
+     *
+     * @param status the recorded answer's status (0 when none was recorded)
+     */
+    public record Entry(int index, String method, String url, int status, List<ValidationResult> checks, Optional<String> skipped) {
     }
 
     /** The file is not a HAR document (not JSON, truncated, no {@code log.entries}, an entry without its fields). */
@@ -88,6 +95,12 @@ public final class HarCheck {
         }
     }
 
+    /** The URL without its query and fragment. */
+    private static String withoutQuery(URI uri) {
+        return (uri.getScheme() == null ? "" : uri.getScheme() + "://") + (uri.getRawAuthority() == null ? "" : uri.getRawAuthority())
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+
     /** Moves the parser, standing on an object's start, onto the value of its field {@code name}. */
     private static boolean into(JsonParser parser, String name) throws IOException {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -115,7 +128,8 @@ public final class HarCheck {
         } catch (IllegalArgumentException e) {
             return skipped(index, method, url, "its URL cannot be read");
         }
-        Redactor redactor = new Redactor(); // a HAR holds the credentials it recorded: none of them is written out
+        // A HAR holds the credentials it recorded: none of the specs' credentials is written out
+        Redactor redactor = new Redactor(contracts.stream().map(ApiContract::securitySchemes).toList());
         redactor.query(uri.getRawQuery());
         for (JsonNode header : request.path("headers")) {
             redactor.header(header.path("name").asText(""), List.of(header.path("value").asText("")));
@@ -123,11 +137,19 @@ public final class HarCheck {
         url = redactor.apply(url);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String pathAndQuery = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-        Optional<ApiContract> contract = contracts.stream().filter(c -> c.operation(method, path).isPresent()).findFirst();
-        if (contract.isEmpty()) {
-            return skipped(index, method, url, "no spec documents " + method + " " + path);
-        }
         int status = response.path("status").asInt(0);
+        ApiContract.Routed routed = ApiContract.route(contracts, method, pathAndQuery);
+        Optional<ApiContract> contract = routed.contract();
+        if (routed.resolution().kind() == Resolution.Kind.REFUSED && contract.isPresent()) {
+            return new Entry(index, method, url, status, List.of(redactor.apply(new ValidationResult("HAR entry " + index + ": "
+                    + contract.get().name() + " " + method + " " + path, List.of(new Violation("", "(request)", "path",
+                    "the request path does not normalise cleanly (" + routed.resolution().reason()
+                    + "), so no operation can be told"))))), Optional.empty());
+        }
+        if (!routed.resolution().matched()) {
+            // Only what a spec documents is printed whole: a URL of another service may carry its own credentials.
+            return skipped(index, method, withoutQuery(uri), "no spec documents " + method + " " + path);
+        }
         if (status <= 0) {
             return skipped(index, method, url, "no answer was recorded (status " + status + ")");
         }
@@ -141,12 +163,12 @@ public final class HarCheck {
         String contentType = content.path("mimeType").asText(header(response, "Content-Type"));
         Optional<byte[]> body = answerBytes(content, header(response, "Content-Encoding"));
         if (body.isEmpty()) {
-            return new Entry(index, method, url, checks, Optional.of("the answer's body was not recorded (content.text"
+            return new Entry(index, method, url, status, checks, Optional.of("the answer's body was not recorded (content.text"
                     + " absent), so only the request was checked"));
         }
-        checks.add(prefixed(prefix, contract.get().validateResponse(Target.route(method, path), Integer.toString(status),
-                contentType, Body.of(body.get()))));
-        return new Entry(index, method, url, checks, Optional.empty());
+        checks.add(redactor.apply(prefixed(prefix, contract.get().validateResponse(Target.route(method, path),
+                Integer.toString(status), contentType, Body.of(body.get())))));
+        return new Entry(index, method, url, status, checks, Optional.empty());
     }
 
     /** The answer's bytes as the server meant them: base64 decoded, gzip or deflate undone where still applied. */
@@ -193,6 +215,6 @@ public final class HarCheck {
     }
 
     private static Entry skipped(int index, String method, String url, String why) {
-        return new Entry(index, method, url, List.of(), Optional.of(why));
+        return new Entry(index, method, url, 0, List.of(), Optional.of(why));
     }
 }

@@ -1,35 +1,70 @@
 package dev.jobsopenapi.conformance.http;
 
+import dev.jobsopenapi.conformance.SecuritySchemes;
 import dev.jobsopenapi.conformance.ValidationResult;
 import dev.jobsopenapi.conformance.Violation;
+import dev.jobsopenapi.specs.RequestTarget;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The credentials one exchange carried — {@code Authorization}, {@code X-Auth-Token}, {@code X-Auth},
- * {@code X-Security-Token} and cookie headers, {@code token} query values — and their removal from anything written
- * about the exchange.
+ * The credentials one exchange carried, where the specs' security schemes say they travel ({@link SecuritySchemes}):
+ * a token header's value, a bearer token, the {@code Signature=} part of an AK/SK {@code Authorization} (the access
+ * key, the signed header names and the date stay: they are evidence, not secrets), a signature's secret headers, token
+ * query parameters and cookies; and their removal from anything written about the exchange. Nothing else is touched.
  */
 final class Redactor {
 
     /** What stands where a credential was. */
     static final String REDACTED = "[redacted]";
 
-    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "x-auth-token", "x-auth", "x-security-token",
-            "cookie", "set-cookie", "proxy-authorization");
-    private static final Set<String> SECRET_QUERY = Set.of("token", "access_token", "iam_token", "signature", "x-auth-token");
+    private static final Pattern SIGNATURE = Pattern.compile("Signature=([^,\\s]+)", Pattern.CASE_INSENSITIVE);
 
+    private final List<SecuritySchemes.Carrier> carriers;
     private final Set<String> secrets = new LinkedHashSet<>();
 
-    /** Remembers a header's values when the header carries credentials. */
+    Redactor(List<SecuritySchemes> schemes) {
+        this.carriers = schemes.stream().flatMap(s -> s.carriers().stream()).toList();
+    }
+
+    /** Remembers the credentials among a header's values. */
     void header(String name, List<String> values) {
-        if (SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-            values.forEach(this::secret);
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (SecuritySchemes.Carrier carrier : carriers) {
+            if (carrier.in().equals("cookie") && lower.equals("cookie")) {
+                values.forEach(value -> cookie(value, carrier.name()));
+            } else if (carrier.in().equals("header") && carrier.name().toLowerCase(Locale.ROOT).equals(lower)) {
+                values.forEach(value -> headerValue(value, carrier.kind()));
+            }
+        }
+    }
+
+    private void headerValue(String value, SecuritySchemes.Kind kind) {
+        switch (kind) {
+            case TOKEN, SIGNATURE_SECRET -> secret(value.trim());
+            case BEARER -> secret(value.trim().regionMatches(true, 0, "Bearer ", 0, 7) ? value.trim().substring(7).trim() : value.trim());
+            case SIGNATURE -> {
+                Matcher signature = SIGNATURE.matcher(value);
+                if (signature.find()) {
+                    secret(signature.group(1));
+                } else {
+                    secret(value.trim()); // not a signature after all: a token in the signature's header
+                }
+            }
+        }
+    }
+
+    private void cookie(String header, String name) {
+        for (String pair : header.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
+                secret(pair.substring(eq + 1).trim());
+            }
         }
     }
 
@@ -40,9 +75,14 @@ final class Redactor {
         }
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
-            if (eq > 0 && SECRET_QUERY.contains(decode(pair.substring(0, eq)).toLowerCase(Locale.ROOT))) {
-                secret(pair.substring(eq + 1));
-                secret(decode(pair.substring(eq + 1)));
+            if (eq <= 0) {
+                continue;
+            }
+            String name = RequestTarget.decodeQueryComponent(pair.substring(0, eq)).orElse(pair.substring(0, eq));
+            if (carriers.stream().anyMatch(c -> c.in().equals("query") && c.name().equals(name))) {
+                String raw = pair.substring(eq + 1);
+                secret(raw);
+                secret(RequestTarget.decodeQueryComponent(raw).orElse(raw));
             }
         }
     }
@@ -50,11 +90,6 @@ final class Redactor {
     private void secret(String value) {
         if (value != null && !value.isBlank()) {
             secrets.add(value);
-            for (String part : value.split("[\\s,;=]+")) {   // "Bearer x", "SDK-HMAC-SHA256 Access=..., Signature=..."
-                if (part.length() >= 8) {
-                    secrets.add(part);
-                }
-            }
         }
     }
 
@@ -74,13 +109,5 @@ final class Redactor {
         }
         return new ValidationResult(apply(result.subject()), result.violations().stream()
                 .map(v -> new Violation(apply(v.pointer()), v.schemaLocation(), v.keyword(), apply(v.message()))).toList());
-    }
-
-    private static String decode(String part) {
-        try {
-            return URLDecoder.decode(part, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return part;
-        }
     }
 }

@@ -4,11 +4,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.Body;
+import dev.jobsopenapi.conformance.SecuritySchemes;
 import dev.jobsopenapi.conformance.Target;
 import dev.jobsopenapi.conformance.ValidationResult;
 import dev.jobsopenapi.conformance.Violation;
 import dev.jobsopenapi.signing.AkSkCredentials;
 import dev.jobsopenapi.signing.AkSkSigner;
+import dev.jobsopenapi.specs.Resolution;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,6 +79,7 @@ public final class ValidatingProxy implements AutoCloseable {
     private final HttpClient client;
     private final Optional<AkSkSigner> signer;
     private final Semaphore checkBudget;
+    private final SecuritySchemes schemes;
 
     /**
      * How the proxy runs.
@@ -163,9 +166,20 @@ public final class ValidatingProxy implements AutoCloseable {
             return request.map(ValidationResult::isValid).orElse(true) && response.map(ValidationResult::isValid).orElse(true);
         }
 
-        /** For example {@code PASS GET /api/jobs -> 200 (4 ms)}, or {@code FAIL ... : 2 violations}. */
+        /**
+         * True when the upstream refused the credentials (401 or 403) of a documented operation: the refusal may
+         * conform, but the operation itself was not exercised.
+         */
+        public boolean refused() {
+            return documented() && (status == 401 || status == 403);
+        }
+
+        /**
+         * For example {@code PASS GET /api/jobs -> 200 (4 ms)}, {@code REFUSED GET /api/jobs -> 401 (3 ms)} or
+         * {@code FAIL ... : 2 violations}.
+         */
         public String line() {
-            String outcome = !documented() ? "UNDOCUMENTED" : conforms() ? "PASS" : "FAIL";
+            String outcome = !documented() ? "UNDOCUMENTED" : !conforms() ? "FAIL" : refused() ? "REFUSED" : "PASS";
             long violations = request.map(r -> r.violations().size()).orElse(0)
                     + response.map(r -> r.violations().size()).orElse(0);
             return outcome + " " + method + " " + target + " -> " + (status == 0 ? "no answer" : status) + " ("
@@ -185,6 +199,7 @@ public final class ValidatingProxy implements AutoCloseable {
                 .connectTimeout(options.timeout())
                 .build();
         this.signer = options.resign().map(AkSkSigner::of);
+        this.schemes = contract.securitySchemes();
         this.checkBudget = new Semaphore(options.checkBufferMib() * 1024 * 1024);
         this.server = HttpServer.create(options.bind(), 1024);
         server.setExecutor(workers);
@@ -243,7 +258,7 @@ public final class ValidatingProxy implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
-        Redactor redactor = new Redactor();
+        Redactor redactor = new Redactor(List.of(schemes));
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
@@ -257,7 +272,16 @@ public final class ValidatingProxy implements AutoCloseable {
                 finish(method, pathAndQuery, 0, start, redactor, Optional.empty(), Optional.empty());
                 return;
             }
-            boolean documented = contract.operation(method, path).isPresent();
+            Resolution route = contract.resolve(method, pathAndQuery);
+            if (route.kind() == Resolution.Kind.REFUSED) {
+                // Servers and routers disagree on what such a path means: it is not guessed at, nor forwarded.
+                String why = "the request path does not normalise cleanly (" + route.reason() + "); not forwarded";
+                answerProblem(exchange, 400, why);
+                finish(method, pathAndQuery, 0, start, redactor, Optional.of(new ValidationResult(contract.name() + " "
+                        + method + " " + path, List.of(new Violation("", "(exchange)", "path", why)))), Optional.empty());
+                return;
+            }
+            boolean documented = route.matched();
             String requestType = exchange.getRequestHeaders().getFirst("Content-Type");
             Optional<ValidationResult> requestCheck = documented
                     ? Optional.of(contract.validateRequest(Target.route(method, pathAndQuery), requestType,
@@ -286,7 +310,7 @@ public final class ValidatingProxy implements AutoCloseable {
         URI target = URI.create(upstream + pathAndQuery);
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(options.timeout())
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        boolean resign = signer.isPresent() && !exchange.getRequestHeaders().containsKey("X-Auth-Token");
+        boolean resign = signer.isPresent() && !schemes.carriesToken(exchange.getRequestHeaders().keySet());
         Map<String, List<String>> forwarded = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.getRequestHeaders().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
