@@ -81,6 +81,20 @@ class MockServerIT {
     }
 
     @Test
+    void anEmptyOrBlankCredentialIsAUsageErrorNeverAnOpenDoor() throws Exception {
+        for (List<String> args : List.of(List.of("--jwt-secret", ""), List.of("--jwt-secret", "   "),
+                List.of("--ak", "", "--sk", "secret"), List.of("--ak", "AK", "--sk", " "))) {
+            List<String> all = new java.util.ArrayList<>(args);
+            all.addAll(List.of("--port", "0"));
+            Process process = java(all.toArray(String[]::new)).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(2, process.exitValue(), args + ": " + output);
+            assertTrue(output.startsWith("error: ") && !output.contains("mock server, serving"), args + ": " + output);
+        }
+    }
+
+    @Test
     void aHostThatIsNoAddressIsAUsageErrorNeverEveryInterface() throws Exception {
         for (String host : List.of("my_host", "256.1.1.1", "1.2.3")) {
             Process process = java("--host", host, "--port", "0").start();

@@ -86,13 +86,33 @@ class ProbeAuthenticatesToTheMockTest {
     }
 
     @Test
-    void aWrongSecretKeyOrNoCredentialsMeetTheGatewaysRefusalAndNothingLeaks() {
+    void aWrongSecretKeyOrNoCredentialsMeetTheGatewaysRefusalFailTheRunAndNothingLeaks() {
         for (Map<String, String> env : List.of(akSkEnvironment("not-" + SK), Map.<String, String>of())) {
             for (String format : List.of("text", "json", "junit")) {
                 Run run = probe(env, modelArts(format));
                 assertTrue(run.output().contains("401"), run.output());
+                assertEquals(1, run.exit(), "a run whose every call was refused checked nothing: " + run.output());
             }
         }
+        Run refused = probe(akSkEnvironment("not-" + SK), modelArts("text"));
+        assertTrue(refused.output().contains("the server refused the AK/SK signature (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK)"),
+                refused.output());
+        assertTrue(refused.output().contains("0 passed, 0 failed, 5 refused, 2 skipped"), refused.output());
+        assertTrue(refused.output().contains("FAIL run: 0 answers checked"), refused.output());
+        Run accepted = probe(akSkEnvironment("not-" + SK), modelArts("text", "--allow-refused", "--allow-empty"));
+        assertEquals(0, accepted.exit(), "refusals and an empty run accepted on request: " + accepted.output());
+    }
+
+    @Test
+    void aTokenThatIsSetButBlankIsRefusedBeforeAnythingIsSent() {
+        for (Map<String, String> env : List.of(Map.of("JOBS_OPENAPI_TOKEN", ""), Map.of("JOBS_OPENAPI_TOKEN", "  "))) {
+            Run run = probe(env, "probe", "--spec", "openyuanrong-jobs", "--base-url", server.baseUri().toString());
+            assertEquals(2, run.exit(), run.output());
+            assertTrue(run.output().contains("JOBS_OPENAPI_TOKEN is empty or blank"), run.output());
+        }
+        Run flag = probe(Map.of(), "probe", "--spec", "openyuanrong-jobs", "--base-url", server.baseUri().toString(), "--token", "");
+        assertEquals(2, flag.exit(), flag.output());
+        assertTrue(flag.output().contains("--token is empty or blank"), flag.output());
     }
 
     @Test
@@ -105,8 +125,14 @@ class ProbeAuthenticatesToTheMockTest {
         Run text = probe(Map.of("JOBS_OPENAPI_TOKEN", jwt), "probe", "--spec", "openyuanrong-jobs", "--base-url", server.baseUri().toString());
         assertTrue(text.output().contains("PASS openyuanrong-jobs listJobs 200"), text.output());
         Run without = probe(Map.of(), "probe", "--spec", "openyuanrong-jobs", "--base-url", server.baseUri().toString());
-        assertTrue(without.output().contains("PASS openyuanrong-jobs listJobs 401 application/json: GET /api/jobs (the server refused"
-                + " no credentials, so the operation was not checked; give a token (JOBS_OPENAPI_TOKEN))"), without.output());
+        assertTrue(without.output().contains("REFUSED openyuanrong-jobs listJobs 401 application/json: GET /api/jobs: 401 no"
+                + " credentials were sent, so the operation was not checked; give a token (JOBS_OPENAPI_TOKEN)"), without.output());
+        assertEquals(1, without.exit(), without.output());
+        Run wrong = probe(Map.of("JOBS_OPENAPI_TOKEN", jwt + "x"), "probe", "--spec", "openyuanrong-jobs", "--base-url",
+                server.baseUri().toString(), "--format", "junit");
+        assertEquals(1, wrong.exit(), wrong.output());
+        assertTrue(wrong.output().contains("<failure type=\"refused\" message=\"GET /api/jobs: 401 the server refused the token"
+                + " (sent in X-Auth)"), wrong.output());
     }
 
     @Test
@@ -147,7 +173,11 @@ class ProbeAuthenticatesToTheMockTest {
         try {
             Map<String, String> env = new HashMap<>(akSkEnvironment(SK));
             for (String spec : List.of("modelarts-devserver-jobs", "openyuanrong-jobs")) {
-                env.put("JOBS_OPENAPI_TOKEN", spec.equals("openyuanrong-jobs") ? jwt : "");
+                if (spec.equals("openyuanrong-jobs")) {
+                    env.put("JOBS_OPENAPI_TOKEN", jwt);
+                } else {
+                    env.remove("JOBS_OPENAPI_TOKEN"); // signed with AK/SK ("" would be refused as a blank token)
+                }
                 Run run = probe(env, "probe", "--spec", spec, "--base-url", "http://127.0.0.1:" + redirecting.getAddress().getPort(),
                         "--param", "project_id=proj-1");
                 assertEquals(1, run.exit(), run.output());

@@ -19,12 +19,17 @@ record CliOptions(String command, Map<String, List<String>> values, List<String>
             "--status", "--content-type", "--base-url", "--param", "--token-env", "--token", "--timeout-seconds", "--format",
             "--max-body-mib", "--output", "--allow-write", "--upstream", "--port", "--bind", "--max-exchanges", "--duration");
 
+    /** Options that take no value: they are on when given. */
+    private static final Set<String> SWITCHES = Set.of("--allow-empty", "--allow-refused");
+
     static CliOptions parse(String[] args) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         List<String> positional = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
-            if (arg.startsWith("--")) {
+            if (SWITCHES.contains(arg)) {
+                values.computeIfAbsent(arg, k -> new ArrayList<>()).add("on");
+            } else if (arg.startsWith("--")) {
                 if (!FLAGS_WITH_VALUES.contains(arg)) {
                     throw new UsageException("unknown option " + arg);
                 }
@@ -49,6 +54,16 @@ record CliOptions(String command, Map<String, List<String>> values, List<String>
 
     String required(String name) {
         return value(name).orElseThrow(() -> new UsageException(command + " needs " + name));
+    }
+
+    /** True when the switch was given. */
+    boolean on(String name) {
+        return values.containsKey(name);
+    }
+
+    /** A report for the command, accepting what {@code --allow-empty} and {@code --allow-refused} accept. */
+    Report report(String name) {
+        return new Report(name).accept(on("--allow-empty"), on("--allow-refused"));
     }
 
     Report.Format format() {

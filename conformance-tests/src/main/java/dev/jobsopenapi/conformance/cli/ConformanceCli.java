@@ -388,7 +388,7 @@ public final class ConformanceCli {
 
     private static int probe(CliOptions options, PrintStream out, Map<String, String> env) throws IOException {
         options.allow("--spec", "--base-url", "--param", "--token-env", "--token", "--timeout-seconds", "--format", "--max-body-mib",
-                "--allow-write");
+                "--allow-write", "--allow-empty", "--allow-refused");
         if (!options.positional().isEmpty()) {
             throw new UsageException("probe takes no positional argument");
         }
@@ -410,14 +410,18 @@ public final class ConformanceCli {
             parameters.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
         String tokenEnv = options.value("--token-env").orElse(DEFAULT_TOKEN_ENV);
-        Optional<String> token = options.value("--token").or(() -> Optional.ofNullable(env.get(tokenEnv)))
-                .filter(t -> !t.isBlank());
+        Optional<String> token = options.value("--token").or(() -> Optional.ofNullable(env.get(tokenEnv)));
+        if (token.isPresent() && token.get().isBlank()) {
+            // An unset CI secret expands to "": refused, never taken for "no credentials".
+            throw new UsageException((options.value("--token").isPresent() ? "--token" : tokenEnv)
+                    + " is empty or blank: give a token, or leave it out (unset " + tokenEnv + ") to send none");
+        }
         if (token.isPresent() && token.get().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw new UsageException("the token holds a control character (a line end copied with it?); it is not printed");
         }
         Optional<AkSkCredentials> akSk;
         try {
-            akSk = token.isEmpty() && LiveProbe.signsWithAkSk(contract) ? AkSkCredentials.fromEnvironmentIfSet(env) : Optional.empty();
+            akSk = token.isEmpty() && contract.securitySchemes().signsWithAkSk() ? AkSkCredentials.fromEnvironmentIfSet(env) : Optional.empty();
         } catch (IllegalStateException e) {
             throw new UsageException(e.getMessage());
         }
@@ -429,7 +433,7 @@ public final class ConformanceCli {
                 throw new UsageException("--allow-write: " + contract.name() + " has no operation '" + operationId + "'");
             }
         }
-        Report report = new Report("jobs-openapi probe");
+        Report report = options.report("jobs-openapi probe");
         new LiveProbe(contract, baseUrl, parameters, token, akSk, timeout, options.maxBodyBytes(), allowedWrites).run(report);
         report.print(format, out, "");
         return report.exitCode();

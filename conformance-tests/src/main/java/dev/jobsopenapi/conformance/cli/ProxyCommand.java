@@ -25,7 +25,7 @@ final class ProxyCommand {
     static int run(CliOptions options, PrintStream out, PrintStream err, Map<String, String> env)
             throws IOException, InterruptedException {
         options.allow("--spec", "--upstream", "--port", "--bind", "--max-exchanges", "--duration", "--timeout-seconds",
-                "--format", "--max-body-mib");
+                "--format", "--max-body-mib", "--allow-empty", "--allow-refused");
         if (!options.positional().isEmpty()) {
             throw new UsageException("proxy takes no positional argument");
         }
@@ -41,7 +41,7 @@ final class ProxyCommand {
         Duration timeout = Duration.ofSeconds(options.number("--timeout-seconds", 30, CliOptions.MAX_TIMEOUT_SECONDS));
         Optional<AkSkCredentials> akSk;
         try {
-            akSk = LiveProbe.signsWithAkSk(contract) ? AkSkCredentials.fromEnvironmentIfSet(env) : Optional.empty();
+            akSk = contract.securitySchemes().signsWithAkSk() ? AkSkCredentials.fromEnvironmentIfSet(env) : Optional.empty();
         } catch (IllegalStateException e) {
             throw new UsageException(e.getMessage());
         }
@@ -49,7 +49,7 @@ final class ProxyCommand {
         // The JDK client's 16 KiB default read buffer costs a large answer a millisecond or more on its way through;
         // 64 KiB (measured in the benchmarks' ProxySideBySide). A value the user set on the command line wins.
         System.getProperties().putIfAbsent("jdk.httpclient.bufsize", "65536");
-        Report report = new Report("jobs-openapi proxy");
+        Report report = options.report("jobs-openapi proxy");
         CountDownLatch enough = new CountDownLatch(1);
         long[] seen = new long[1];
         ValidatingProxy.Options settings = ValidatingProxy.Options.defaults().bind(bind).timeout(timeout)
@@ -61,7 +61,14 @@ final class ProxyCommand {
                                     "undocumented: forwarded, not checked");
                         } else {
                             exchange.request().ifPresent(report::add);
-                            exchange.response().ifPresent(report::add);
+                            exchange.response().ifPresent(answer -> {
+                                if (exchange.refused()) {
+                                    report.refused(answer, "the upstream answered " + exchange.status()
+                                            + ": it refused the credentials sent (or asked for some), so the operation was not checked");
+                                } else {
+                                    report.add(answer);
+                                }
+                            });
                         }
                         if (++seen[0] >= maxExchanges) {
                             enough.countDown();
@@ -102,8 +109,8 @@ final class ProxyCommand {
     private static boolean summary(Report report, Report.Format format, PrintStream out, PrintStream err, AtomicBoolean printed) {
         if (printed.compareAndSet(false, true)) {
             synchronized (report) {
-                err.println("proxy stopped: " + report.count(Report.Outcome.PASS) + " checks passed, "
-                        + report.count(Report.Outcome.FAIL) + " failed, " + report.count(Report.Outcome.SKIP) + " undocumented");
+                err.println("proxy stopped: " + report.summary() + " (skipped: undocumented exchanges, forwarded unchecked)");
+                report.runFailures().forEach(why -> err.println("proxy run fails: " + why));
                 report.print(format, out, "");
             }
             return true;

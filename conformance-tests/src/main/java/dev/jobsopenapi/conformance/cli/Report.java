@@ -13,11 +13,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The outcome of a command-line run: one entry per check, printed as text, JSON or JUnit XML. */
+/**
+ * The outcome of a command-line run: one entry per check, printed as text, JSON or JUnit XML, and its verdict, the same
+ * for every command: exit 0 only when something was checked and everything checked conforms; 1 when something failed,
+ * an operation was refused by the server (401, 403: its credentials were missing or refused), or nothing was checked
+ * at all, unless the user accepted those ({@link #accept}).
+ */
 final class Report {
 
     /** How a check ended. */
-    enum Outcome { PASS, FAIL, SKIP }
+    enum Outcome {
+        /** Checked, and it conforms. */
+        PASS,
+        /** Checked, and it does not conform. */
+        FAIL,
+        /** The server refused the credentials (401, 403), so the operation was not exercised; the refusal conforms. */
+        REFUSED,
+        /** Not checked, with the reason. */
+        SKIP
+    }
 
     /** One check: its result, and for a skipped or annotated check a note. */
     record Entry(Outcome outcome, ValidationResult result, String note) {
@@ -40,9 +54,21 @@ final class Report {
 
     private final String name;
     private final List<Entry> entries = new ArrayList<>();
+    private boolean allowEmpty;
+    private boolean allowRefused;
 
     Report(String name) {
         this.name = name;
+    }
+
+    /**
+     * Accepts a run that checked nothing ({@code --allow-empty}) and operations the server refused
+     * ({@code --allow-refused}): without them, either fails the run.
+     */
+    Report accept(boolean empty, boolean refused) {
+        this.allowEmpty = empty;
+        this.allowRefused = refused;
+        return this;
     }
 
     void add(ValidationResult result) {
@@ -53,6 +79,14 @@ final class Report {
         entries.add(new Entry(result.isValid() ? Outcome.PASS : Outcome.FAIL, result, note));
     }
 
+    /**
+     * An answer in which the server refused the credentials: a failure (the note says what was missing or refused)
+     * unless refusals are accepted; an answer that does not conform fails either way.
+     */
+    void refused(ValidationResult result, String note) {
+        entries.add(new Entry(result.isValid() ? Outcome.REFUSED : Outcome.FAIL, result, note));
+    }
+
     void skip(String subject, String note) {
         entries.add(new Entry(Outcome.SKIP, new ValidationResult(subject, List.of()), note));
     }
@@ -61,15 +95,35 @@ final class Report {
         return entries.stream().filter(e -> e.outcome() == outcome).count();
     }
 
-    /** 0 when nothing failed, 1 otherwise. */
-    int exitCode() {
-        return count(Outcome.FAIL) == 0 ? 0 : 1;
+    /** The answers checked: those that passed or failed (a refusal exercised no operation). */
+    long checked() {
+        return count(Outcome.PASS) + count(Outcome.FAIL);
     }
 
-    /** {@code N passed, N failed}, with {@code , N skipped} when some were. */
+    /** Why the run fails although no check failed, or empty. */
+    List<String> runFailures() {
+        List<String> why = new ArrayList<>();
+        if (count(Outcome.REFUSED) > 0 && !allowRefused) {
+            why.add(count(Outcome.REFUSED) + " refused by the server (401/403): the operation was not checked;"
+                    + " give the credentials it needs, or --allow-refused to accept refusals");
+        }
+        if (checked() == 0 && !allowEmpty) {
+            why.add("0 answers checked: a run that checks nothing fails; --allow-empty accepts it");
+        }
+        return why;
+    }
+
+    /** 0 when something was checked and everything conforms (refusals and emptiness as accepted), 1 otherwise. */
+    int exitCode() {
+        return count(Outcome.FAIL) == 0 && runFailures().isEmpty() ? 0 : 1;
+    }
+
+    /** {@code N passed, N failed}, then {@code , N refused} and {@code , N skipped} when there were some. */
     String summary() {
+        long refused = count(Outcome.REFUSED);
         long skipped = count(Outcome.SKIP);
-        return count(Outcome.PASS) + " passed, " + count(Outcome.FAIL) + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : "");
+        return count(Outcome.PASS) + " passed, " + count(Outcome.FAIL) + " failed" + (refused > 0 ? ", " + refused + " refused" : "")
+                + (skipped > 0 ? ", " + skipped + " skipped" : "");
     }
 
     /** Prints the entries; for text, {@code trailer} (may be empty) goes before the summary line. */
@@ -92,6 +146,7 @@ final class Report {
             out.print(trailer);
             out.println();
         }
+        runFailures().forEach(why -> out.println("FAIL run: " + why));
         out.println(summary());
     }
 
@@ -100,7 +155,11 @@ final class Report {
         root.put("name", name);
         root.put("passed", count(Outcome.PASS));
         root.put("failed", count(Outcome.FAIL));
+        root.put("refused", count(Outcome.REFUSED));
         root.put("skipped", count(Outcome.SKIP));
+        root.put("checked", checked());
+        root.put("exitCode", exitCode());
+        runFailures().forEach(root.withArray("runFailures")::add);
         ArrayNode results = root.putArray("results");
         for (Entry entry : entries) {
             ObjectNode node = results.addObject();
@@ -126,10 +185,14 @@ final class Report {
     }
 
     private String junitXml() {
+        List<String> runFailures = runFailures();
+        long refusedFailures = allowRefused ? 0 : count(Outcome.REFUSED);
+        long refusedSkips = allowRefused ? count(Outcome.REFUSED) : 0;
+        long emptyRun = checked() == 0 && !allowEmpty ? 1 : 0;
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<testsuite name=\"").append(xml(name)).append("\" tests=\"").append(entries.size())
-                .append("\" failures=\"").append(count(Outcome.FAIL)).append("\" errors=\"0\" skipped=\"")
-                .append(count(Outcome.SKIP)).append("\">\n");
+                .append("<testsuite name=\"").append(xml(name)).append("\" tests=\"").append(entries.size() + emptyRun)
+                .append("\" failures=\"").append(count(Outcome.FAIL) + refusedFailures + emptyRun).append("\" errors=\"0\" skipped=\"")
+                .append(count(Outcome.SKIP) + refusedSkips).append("\">\n");
         for (Entry entry : entries) {
             String subject = entry.result().subject();
             String classname = subject.contains(" ") ? subject.substring(0, subject.indexOf(' ')) : name;
@@ -137,6 +200,8 @@ final class Report {
             switch (entry.outcome()) {
                 case PASS -> xml.append("/>\n");
                 case SKIP -> xml.append(">\n    <skipped message=\"").append(xml(entry.note())).append("\"/>\n  </testcase>\n");
+                case REFUSED -> xml.append(allowRefused ? ">\n    <skipped message=\"refused: " : ">\n    <failure type=\"refused\" message=\"")
+                        .append(xml(entry.note())).append("\"/>\n  </testcase>\n");
                 case FAIL -> {
                     List<Violation> violations = entry.result().violations();
                     String message = violations.isEmpty() ? entry.note() : violations.size() + " violation(s); first: " + violations.get(0);
@@ -145,6 +210,10 @@ final class Report {
                     xml.append("</failure>\n  </testcase>\n");
                 }
             }
+        }
+        if (emptyRun == 1) {
+            xml.append("  <testcase classname=\"").append(xml(name)).append("\" name=\"run\">\n    <failure type=\"empty\" message=\"")
+                    .append(xml(runFailures.get(runFailures.size() - 1))).append("\"/>\n  </testcase>\n");
         }
         return xml.append("</testsuite>\n").toString();
     }

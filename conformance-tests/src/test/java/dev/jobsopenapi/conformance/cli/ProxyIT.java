@@ -114,7 +114,64 @@ class ProxyIT {
             assertTrue(proxy.waitFor(30, TimeUnit.SECONDS));
             assertEquals(1, proxy.exitValue(), "the conformance exit code, not the signal's (143)");
             assertTrue(report.contains("<testsuite") && report.contains("/0/submission_id"), report);
-            assertTrue(String.join("\n", err.lines().toList()).contains("proxy stopped: 1 checks passed, 1 failed"));
+            assertTrue(String.join("\n", err.lines().toList()).contains("proxy stopped: 1 passed, 1 failed"));
+        } finally {
+            proxy.destroyForcibly();
+            upstream.stop(0);
+        }
+    }
+
+    @Test
+    void aProxyThroughWhichNothingWasCheckedFailsUnlessTheUserAcceptsIt() throws Exception {
+        for (boolean accepted : new boolean[] {false, true}) {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", JAR.toString(), "proxy", "--spec", "openyuanrong-jobs", "--upstream", "http://127.0.0.1:9",
+                    "--port", "0", "--duration", "1", "--format", "junit"));
+            if (accepted) {
+                command.add("--allow-empty");
+            }
+            Process proxy = new ProcessBuilder(command).start();
+            try {
+                String report = new String(proxy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                String lines = new String(proxy.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(proxy.waitFor(30, TimeUnit.SECONDS));
+                assertEquals(accepted ? 0 : 1, proxy.exitValue(), report + lines);
+                if (!accepted) {
+                    assertTrue(report.contains("tests=\"1\" failures=\"1\"") && report.contains("0 answers checked"), report);
+                    assertTrue(lines.contains("proxy run fails: 0 answers checked"), lines);
+                }
+            } finally {
+                proxy.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void anUpstreamThatRefusesTheCredentialsIsARefusalNotAPass() throws Exception {
+        HttpServer upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        upstream.createContext("/", exchange -> {
+            byte[] refusal = "{\"error\":\"Authentication failed: token is missing\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(401, refusal.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(refusal);
+            }
+        });
+        upstream.start();
+        Process proxy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString(), "proxy", "--spec", "openyuanrong-jobs", "--upstream",
+                "http://127.0.0.1:" + upstream.getAddress().getPort(), "--port", "0", "--max-exchanges", "1").start();
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(proxy.getErrorStream(), StandardCharsets.UTF_8));
+            String base = addressPrintedOn(err);
+            assertEquals(401, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/jobs")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            String report = new String(proxy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String lines = String.join("\n", err.lines().toList());
+            assertTrue(proxy.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(1, proxy.exitValue(), report + lines);
+            assertTrue(lines.contains("REFUSED GET /api/jobs -> 401"), lines);
+            assertTrue(report.contains("REFUSED openyuanrong-jobs listJobs 401") && report.contains("1 passed, 0 failed, 1 refused"), report);
         } finally {
             proxy.destroyForcibly();
             upstream.stop(0);

@@ -57,6 +57,42 @@ class ValidateHarTest {
     }
 
     @Test
+    void aHarWithNothingCheckedOrOnlyRefusalsFailsUnlessAccepted(@TempDir Path dir) throws Exception {
+        ObjectNode undocumented = JSON.createObjectNode();
+        undocumented.putObject("log").put("version", "1.2").putArray("entries")
+                .add(entry("GET", "https://frontend.example/favicon.ico?access_token=other-service-secret", 404, "", null));
+        Path nothing = dir.resolve("nothing.har");
+        JSON.writeValue(nothing.toFile(), undocumented);
+        String[] out = new String[1];
+        assertEquals(1, run(out, "validate-har", nothing.toString()), out[0]);
+        assertTrue(out[0].contains("FAIL run: 0 answers checked"), out[0]);
+        assertFalse(out[0].contains("other-service-secret"), "a URL no spec documents is printed without its query: " + out[0]);
+        assertEquals(0, run(out, "validate-har", nothing.toString(), "--allow-empty"), out[0]);
+
+        ObjectNode refusal = JSON.createObjectNode();
+        refusal.putObject("log").put("version", "1.2").putArray("entries")
+                .add(entry("GET", "https://frontend.example/api/jobs", 401, "{\"error\": \"Authentication failed: token is missing\"}", null))
+                .add(entry("GET", "https://frontend.example/api/jobs", 200, "[" + JOB + "]", null));
+        Path refused = dir.resolve("refused.har");
+        JSON.writeValue(refused.toFile(), refusal);
+        assertEquals(1, run(out, "validate-har", refused.toString()), out[0]);
+        assertTrue(out[0].contains("REFUSED HAR entry 0") && out[0].contains("3 passed, 0 failed, 1 refused"), out[0]);
+        assertEquals(0, run(out, "validate-har", refused.toString(), "--allow-refused"), out[0]);
+    }
+
+    @Test
+    void aRecordedPathThatDoesNotNormaliseIsAFailureOfItsRequest(@TempDir Path dir) throws Exception {
+        ObjectNode har = JSON.createObjectNode();
+        har.putObject("log").put("version", "1.2").putArray("entries")
+                .add(entry("GET", "https://frontend.example/api;/jobs", 200, "[" + JOB + "]", null));
+        Path file = dir.resolve("matrix.har");
+        JSON.writeValue(file.toFile(), har);
+        String[] out = new String[1];
+        assertEquals(1, run(out, "validate-har", file.toString()), out[0]);
+        assertTrue(out[0].contains("FAIL HAR entry 0: openyuanrong-jobs GET /api;/jobs") && out[0].contains("matrix parameter"), out[0]);
+    }
+
+    @Test
     void aFileThatIsNoHarIsAOneLineErrorWithExitTwo(@TempDir Path dir) throws Exception {
         Map<String, String> files = Map.of(
                 "not-json.har", "this is not JSON",
