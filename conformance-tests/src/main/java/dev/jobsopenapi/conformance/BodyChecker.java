@@ -2,6 +2,7 @@ package dev.jobsopenapi.conformance;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.ByteArrayInputStream;
@@ -30,6 +31,8 @@ final class BodyChecker {
     /** Which arrays of a body are read element by element, and the pointers of their item schemas. */
     private record Plan(String rootItems, Map<String, String> propertyItems) {
     }
+
+    private static final com.fasterxml.jackson.databind.node.JsonNodeFactory NODES = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
 
     private final SchemaShapes shapes;
     private final SchemaChecker schemas;
@@ -73,20 +76,61 @@ final class BodyChecker {
         return parsed.problem().map(List::of).orElseGet(() -> schemas.report(schemaPointer, parsed.node().orElseThrow()));
     }
 
-    /** {@code toTheEnd}: a body in memory is read to its end after a problem, a stream (which may never end) is not. */
+    /**
+     * {@code toTheEnd}: a body in memory is read to its end and every violation reported; a stream (which may never
+     * end) is read only up to its first proven violation: a top-level value of the wrong type at its first token, or
+     * the first complete element of a list that does not conform.
+     */
     private List<Violation> stream(String schemaPointer, Reader body, boolean toTheEnd) throws IOException {
         Plan plan = plans.computeIfAbsent(schemaPointer, this::plan);
         List<Violation> found = new ArrayList<>();
-        Optional<Violation> problem = JsonBody.read(body, toTheEnd, parser -> readValue(parser, schemaPointer, plan, found));
-        return problem.map(List::of).orElse(found);
+        try {
+            Optional<Violation> problem = JsonBody.read(body, toTheEnd,
+                    parser -> readValue(parser, schemaPointer, plan, found, !toTheEnd));
+            return problem.map(List::of).orElse(found);
+        } catch (JsonBody.StopReading stop) {
+            return found;
+        }
     }
 
-    private void readValue(JsonParser parser, String schemaPointer, Plan plan, List<Violation> into) throws IOException {
+    /**
+     * Adds the violation of a top-level value's JSON type, known at its first token, and stops; else does nothing. Only
+     * for a plain object or array schema, whose type is judged by the JSON type alone (no combinator could accept a
+     * value the placeholder of the same type fails).
+     */
+    private void stopOnWrongType(JsonToken first, String schemaPointer, List<Violation> into) {
+        SchemaShapes.Shape shape = shapes.shape(schemaPointer);
+        if (!(shape instanceof SchemaShapes.PlainObject) && !(shape instanceof SchemaShapes.PlainArray)) {
+            return;
+        }
+        JsonNode placeholder = switch (first) {
+            case START_OBJECT -> NODES.objectNode();
+            case START_ARRAY -> NODES.arrayNode();
+            case VALUE_STRING -> NODES.textNode("");
+            case VALUE_NUMBER_INT -> NODES.numberNode(0);
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(0.5);
+            case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(true);
+            default -> NODES.nullNode();
+        };
+        List<Violation> seen = new ArrayList<>();
+        schemas.check(schemaPointer, placeholder, "", seen);
+        List<Violation> typeOnly = seen.stream().filter(v -> v.pointer().isEmpty() && v.keyword().equals("type")).toList();
+        if (!typeOnly.isEmpty()) {
+            into.addAll(typeOnly);
+            throw new JsonBody.StopReading();
+        }
+    }
+
+    private void readValue(JsonParser parser, String schemaPointer, Plan plan, List<Violation> into, boolean firstOnly)
+            throws IOException {
         JsonToken token = parser.currentToken();
+        if (firstOnly) {
+            stopOnWrongType(token, schemaPointer, into);
+        }
         if (token == JsonToken.START_ARRAY && plan.rootItems() != null) {
-            readElements(parser, plan.rootItems(), "", into);
+            readElements(parser, plan.rootItems(), "", into, firstOnly);
         } else if (token == JsonToken.START_OBJECT && !plan.propertyItems().isEmpty()) {
-            ObjectNode envelope = JsonBody.TREES.createObjectNode();
+            ObjectNode envelope = NODES.objectNode();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 boolean seen = envelope.has(name);
@@ -98,7 +142,7 @@ final class BodyChecker {
                 if (itemsPointer != null && valueToken == JsonToken.START_ARRAY) {
                     // The array's own schema is plain (type and items only): an empty one stands in for it.
                     envelope.set(name, envelope.arrayNode());
-                    readElements(parser, itemsPointer, "/" + SpecDocument.escape(name), into);
+                    readElements(parser, itemsPointer, "/" + SpecDocument.escape(name), into, firstOnly);
                 } else {
                     envelope.set(name, JsonBody.readValue(parser));
                 }
@@ -112,10 +156,15 @@ final class BodyChecker {
         }
     }
 
-    private void readElements(JsonParser parser, String itemsPointer, String at, List<Violation> into) throws IOException {
+    private void readElements(JsonParser parser, String itemsPointer, String at, List<Violation> into, boolean firstOnly)
+            throws IOException {
         int position = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
+            int before = into.size();
             schemas.check(itemsPointer, JsonBody.readValue(parser), at + "/" + position, into);
+            if (firstOnly && into.size() > before) {
+                throw new JsonBody.StopReading();
+            }
             position++;
         }
     }

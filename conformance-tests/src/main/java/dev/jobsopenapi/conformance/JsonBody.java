@@ -87,6 +87,13 @@ final class JsonBody {
         void read(JsonParser parser) throws IOException;
     }
 
+    /** Thrown by a {@link ValueReader} that has its verdict: reading ends there, and nothing more is reported. */
+    static final class StopReading extends RuntimeException {
+        StopReading() {
+            super(null, null, false, false);
+        }
+    }
+
     /**
      * Reads exactly one JSON document from the characters, handing its value to {@code value} (the parser stands
      * on its first token). The first thing that makes the body no single strict JSON document is returned; with
@@ -145,6 +152,8 @@ final class JsonBody {
             }
             message = message.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
             return problem("json", "", "the body is not JSON: " + message + where(e.getLocation(), " at "));
+        } catch (StopReading stop) {
+            throw stop;
         } catch (RuntimeException e) {
             return problem("json", "", "the body is not JSON: " + firstLine(String.valueOf(e.getMessage())));
         }

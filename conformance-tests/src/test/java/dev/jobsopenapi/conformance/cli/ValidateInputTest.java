@@ -53,6 +53,44 @@ class ValidateInputTest {
         assertTrue(out[0].contains("not JSON"), out[0]);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"[{\"submission_id\":1,\"status\":\"RUNNING\"},", "{\"a\":1,"})
+    void aStreamThatNeverEndsStopsAtItsFirstProvenViolation(String start) {
+        // The first complete element of the list, or the top-level value's first token, already fails: nothing that
+        // follows can make the body conform, so the check stops reading there although the stream stays open.
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        InputStream stalled = new InputStream() {
+            private final byte[] sent = start.getBytes(StandardCharsets.UTF_8);
+            private int position;
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0];
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (position < sent.length) { // what has arrived, as a pipe hands it on; then the writer stalls
+                    int n = Math.min(length, sent.length - position);
+                    System.arraycopy(sent, position, buffer, offset, n);
+                    position += n;
+                    return n;
+                }
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return -1;
+            }
+        };
+        String[] out = new String[1];
+        int exit = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> run(out, stalled, with("-")));
+        assertEquals(1, exit, out[0]);
+        assertTrue(out[0].contains(start.startsWith("[") ? "/0/submission_id" : "object found, array expected"), out[0]);
+    }
+
     @Test
     void aPipeThatNeverClosesEndsAtTheDeadline(@TempDir Path dir) throws Exception {
         Path fifo = dir.resolve("answer.fifo");
