@@ -38,12 +38,16 @@ public final class ConformanceLog {
     /**
      * Passes when every recorded check conforms.
      *
-     * @throws AssertionFailedError listing every failing check with its violations
+     * @throws AssertionFailedError whose first line is the first violation (its field, what is wrong, the rule), then
+     *                              every failing check with its violations
      */
     public void assertAllConform() {
         List<ValidationResult> failures = failures();
         if (!failures.isEmpty()) {
-            throw new AssertionFailedError(failures.size() + " of " + results.size() + " checked messages do not conform:\n"
+            // The first field that is wrong leads, so that a one-line failure summary names it.
+            Violation first = failures.get(0).violations().get(0);
+            throw new AssertionFailedError(first.toString() + "\n" + failures.size() + " of " + results.size()
+                    + " checked messages do not conform:\n"
                     + failures.stream().map(ValidationResult::toString).collect(Collectors.joining("\n")));
         }
     }
