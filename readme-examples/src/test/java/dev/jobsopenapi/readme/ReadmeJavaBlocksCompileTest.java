@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReadmeJavaBlocksCompileTest {
 
-    private static final Path README = Path.of("").toAbsolutePath().getParent().resolve("README.md");
+    static final Path README = Path.of("").toAbsolutePath().getParent().resolve("README.md");
     private static final Pattern BLOCK = Pattern.compile("(?m)^```java\\n(.*?)^```", Pattern.DOTALL);
     private static final Pattern TOP_LEVEL_CLASS = Pattern.compile("(?m)^(@\\w+.*\\n)*(public |final )*class \\w+");
 
@@ -66,7 +66,7 @@ class ReadmeJavaBlocksCompileTest {
         return imports + "\nclass " + className + " {\n    static void run() throws Exception {\n" + code + "    }\n}\n";
     }
 
-    private static List<Diagnostic<? extends JavaFileObject>> compile(String className, String source, Path out) throws IOException {
+    static List<Diagnostic<? extends JavaFileObject>> compile(String className, String source, Path out) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
@@ -107,7 +107,7 @@ class ReadmeJavaBlocksCompileTest {
         }));
     }
 
-    private static final String MOCK = "http://127.0.0.1:8080";
+    static final String MOCK = "http://127.0.0.1:8080";
 
     @TestFactory
     Stream<DynamicTest> everyJavaBlockOfTheReadmeCompiles() throws IOException {

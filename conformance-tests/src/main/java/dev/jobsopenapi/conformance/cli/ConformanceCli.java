@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
 /**
  * The command line of the conformance checker; see {@link #USAGE_TEXT} or run it without arguments.
  *
- * <p>Exit codes: 0 everything conforms, 1 violations were found, 2 usage or I/O error (a one-line
- * diagnosis on standard error, never a stack trace).
+ * <p>Exit codes: {@link #EXIT_CODES}, the same for every command (for 2, a one-line diagnosis on standard error,
+ * never a stack trace).
  */
 public final class ConformanceCli {
 
@@ -45,6 +45,18 @@ public final class ConformanceCli {
 
     /** The environment variable {@code probe} reads the token from unless {@code --token-env} names another. */
     static final String DEFAULT_TOKEN_ENV = "JOBS_OPENAPI_TOKEN";
+
+    /**
+     * The exit codes, the same for every command: one line each, the code and what it means. The usage text prints
+     * them and the README's table is tested against them.
+     */
+    static final List<String> EXIT_CODES = List.of(
+            "0  something was checked, and everything checked conforms",
+            "1  something does not conform (also a body that is not JSON, not UTF-8, empty or over the size limit), an"
+                    + " operation was refused by the server (401, 403; --allow-refused accepts that), or nothing was"
+                    + " checked at all (--allow-empty accepts that)",
+            "2  the command is wrong or something cannot be read: a usage error, an empty or blank credential, a spec"
+                    + " or body file that does not exist or is not OpenAPI 3.0, a server that cannot be reached");
 
     static final String USAGE_TEXT = """
             usage: java -jar jobs-openapi-conformance-cli.jar COMMAND [OPTIONS]
@@ -100,12 +112,15 @@ public final class ConformanceCli {
                   --format text|json|junit   the report format (default text)
                   --max-body-mib N           the largest body read (default 32, at most 2047; validate: no limit,
                                              as it reads the body as a stream in bounded memory)
+                  --allow-empty              probe, proxy, validate-har: accept a run that checked nothing
+                  --allow-refused            probe, proxy, validate-har: accept operations the server refused
+                                             (401, 403): reported as REFUSED, not failed
 
               --help, -h               print this text;  --version  print the version
 
               SPEC: modelarts-devserver-jobs, openyuanrong-jobs, or a path to a spec file
-              exit: 0 conforms, 1 the answer does not conform (also: a body that is not JSON, not UTF-8,
-                    empty or over the size limit), 2 the command is wrong or a file or server cannot be read""";
+              exit codes (every command):
+            """ + String.join("\n", EXIT_CODES.stream().map(line -> "  " + line).toList());
 
     private ConformanceCli() {
     }

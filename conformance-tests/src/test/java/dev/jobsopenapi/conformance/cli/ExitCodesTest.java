@@ -1,0 +1,23 @@
+package dev.jobsopenapi.conformance.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The exit codes are written once, in the code: the usage text prints them and the README's table says the same. */
+class ExitCodesTest {
+
+    @Test
+    void theReadmesTableAndTheUsageTextSayWhatTheCodeSays() throws Exception {
+        String readme = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("README.md"));
+        for (String line : ConformanceCli.EXIT_CODES) {
+            String code = line.substring(0, 1);
+            String meaning = line.substring(1).strip();
+            assertTrue(readme.contains("| " + code + " | " + meaning + " |"), "README.md lacks the row for exit " + code + ": " + meaning);
+            assertTrue(ConformanceCli.USAGE_TEXT.contains("  " + line), "the usage text lacks: " + line);
+        }
+    }
+}
