@@ -61,7 +61,7 @@ class BomListsEveryModuleTest {
     void theBomPinsTheThirdPartyVersionsTheBuildUsesWithJacksonBeforeJersey() throws Exception {
         Element parentProperties = (Element) read(ROOT.resolve("pom.xml")).getElementsByTagName("properties").item(0);
         Element bomProperties = (Element) read(ROOT.resolve("bom/pom.xml")).getElementsByTagName("properties").item(0);
-        for (String version : List.of("jackson.version", "jersey.version", "junit.version", "hibernate-validator.version", "expressly.version")) {
+        for (String version : List.of("jackson.version", "jersey.version", "jetty.version", "junit.version", "hibernate-validator.version", "expressly.version")) {
             assertEquals(child(parentProperties, version), child(bomProperties, version), version);
         }
         List<String> imports = new ArrayList<>();
@@ -72,6 +72,6 @@ class BomListsEveryModuleTest {
                 imports.add(child(dependency, "artifactId"));
             }
         }
-        assertEquals(List.of("jackson-bom", "jersey-bom", "junit-bom"), imports, "Jackson's BOM first, so its version wins over Jersey's");
+        assertEquals(List.of("jackson-bom", "jersey-bom", "jetty-bom", "jetty-ee10-bom", "junit-bom"), imports, "Jackson's BOM first, so its version wins over Jersey's");
     }
 }

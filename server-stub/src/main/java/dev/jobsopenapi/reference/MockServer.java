@@ -40,10 +40,10 @@ public final class MockServer {
               --max-stored-mib N    MiB of created jobs each API may hold, as JSON (default 256)
               --max-array-items N   entries one array or map of a request may carry (default 1000)
               --threads N           exchanges served at once; more wait their turn (default 32)
-              --backlog N           connections the operating system queues before they are accepted, and idle
-                                    keep-alive connections kept open (default 1024)
-              --request-seconds N   the most a request may take to arrive, headers and body (default 10)
-              --response-seconds N  the most an answer may take to be written to a slow client (default 30)
+              --backlog N           connections the operating system queues before they are accepted (default 1024)
+              --request-seconds N   the most a request's head (request line and headers) may take to arrive (default 10)
+              --response-seconds N  the most a connection may stay idle, reading or writing (default 30); each whole
+                                    exchange, body and answer included, ends after the two times together
             A secret on the command line is visible to other users in the process list: prefer the variables.""";
 
     public static void main(String[] args) throws InterruptedException {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.sun.net.httpserver.HttpServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsopenapi.specs.SpecTree;
 import dev.jobsopenapi.specs.BundledSpec;
@@ -16,10 +15,17 @@ import dev.jobsopenapi.specs.Router;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 import org.glassfish.jersey.jackson.JacksonFeature;
-import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
-import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,15 +33,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The reference implementation of both APIs, served by Jersey on the JDK's HTTP server. Both APIs share
+ * The reference implementation of both APIs, served by Jersey on Eclipse Jetty. Both APIs share
  * one root: ModelArts under {@code /v1/...}, openYuanrong under {@code /api/...}.
  *
  * <pre>{@code
@@ -102,20 +104,14 @@ public final class ReferenceServer implements AutoCloseable {
         }
     }
 
-    private static final String NODELAY = "sun.net.httpserver.nodelay";
+    /** Threads the engine keeps beside the workers: an acceptor and a selector. */
+    private static final int ENGINE_THREADS = 2;
 
-    private final HttpServer server;
-    private final JdkHttpHandlerContainer container;
-    private final ExchangeDeadline deadline;
-    private final ExecutorService workers;
+    private final Server server;
     private final URI baseUri;
 
-    private ReferenceServer(HttpServer server, JdkHttpHandlerContainer container, ExchangeDeadline deadline,
-                            ExecutorService workers, URI baseUri) {
+    private ReferenceServer(Server server, URI baseUri) {
         this.server = server;
-        this.container = container;
-        this.deadline = deadline;
-        this.workers = workers;
         this.baseUri = baseUri;
     }
 
@@ -151,56 +147,67 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     /**
-     * Starts the server with a clock, a front door and limits: a bounded pool of worker threads, the listen
-     * backlog (also the idle keep-alive connections kept open), the time a request's headers may take to arrive and
-     * an answer to be written (these three, and TCP_NODELAY, are the JDK server's JVM-wide settings: the first server
-     * of a JVM sets them, unless the user set them), one deadline for each whole exchange (the two times together), and what the stores may hold.
+     * Starts the server with a clock, a front door and limits, on Eclipse Jetty (Jersey as its servlet). Jetty reads
+     * request heads on its selector, so slow clients hold no worker; a bounded pool of worker threads serves the
+     * exchanges; the backlog bounds the connections queued before they are accepted; a request's head must arrive
+     * within the request time, a connection idle for the response time is closed, and each whole exchange has one
+     * deadline (the two times together). Nothing is set for the whole JVM: servers in one JVM are independent.
      */
     public static ReferenceServer start(String host, int port, Clock clock, FrontDoor frontDoor, ServerLimits limits) {
         InetSocketAddress asked = ListenAddress.parse(host, port);
-        // Without TCP_NODELAY the JDK's HTTP server holds small answers back (Nagle's algorithm against the
-        // client's delayed ACK), tens of milliseconds per call on loopback.
-        defaultProperty(NODELAY, "true");
-        defaultProperty("sun.net.httpserver.maxReqTime", Long.toString(limits.requestTime().toSeconds()));
-        defaultProperty("sun.net.httpserver.maxRspTime", Long.toString(limits.responseTime().toSeconds()));
-        // The JDK server closes a connection that falls idle while 200 others are idle; a client that had already
-        // sent its next request on it gets no answer at all. Keep as many idle connections as the backlog queues.
-        defaultProperty("sun.net.httpserver.maxIdleConnections", Integer.toString(limits.backlog()));
-        JdkHttpHandlerContainer container = ContainerFactory.createContainer(JdkHttpHandlerContainer.class,
-                application(clock, frontDoor, limits));
-        // At most workerThreads exchanges are served at once; the others wait their turn in the queue (an entry per
-        // exchange, not a thread), and a request that does not arrive within requestTime is cut off.
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(limits.workerThreads(), limits.workerThreads(), 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), ReferenceServer::worker);
-        workers.allowCoreThreadTimeOut(true);
-        HttpServer server;
+        JsonNode modelArts = SpecTree.document(BundledSpec.MODELARTS_DEVSERVER_JOBS);
+        JsonNode openYuanrong = SpecTree.document(BundledSpec.OPENYUANRONG_JOBS);
+        Router router = router(modelArts, openYuanrong);
+        VendorErrors errors = new VendorErrors(router);
+
+        QueuedThreadPool workers = new QueuedThreadPool(limits.workerThreads() + ENGINE_THREADS,
+                Math.min(4, limits.workerThreads() + ENGINE_THREADS), 30_000);
+        workers.setName("reference-server");
+        workers.setDaemon(true);
+        workers.setReservedThreads(0);
+        Server server = new Server(workers);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        // Every path reaches the router, which alone decides what a path means and refuses the ambiguous ones in the
+        // API's words (Jetty's own checks would refuse some first, in its words).
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(asked.getAddress().getHostAddress());
+        connector.setPort(asked.getPort());
+        connector.setAcceptQueueSize(limits.backlog());
+        connector.setIdleTimeout(limits.responseTime().toMillis());
+        server.addConnector(connector);
+        server.addBean(new HeaderDeadline(connector, limits.requestTime()));
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.getServletHandler().setDecodeAmbiguousURIs(true);
+        context.addServlet(new ServletHolder(new ServletContainer(application(clock, frontDoor, limits, modelArts, openYuanrong,
+                router, errors))), "/*");
+        server.setHandler(new ExchangeDeadline(limits.requestTime().plus(limits.responseTime()),
+                new RoutingGate(router, errors, context)));
+        EngineErrors engineErrors = new EngineErrors(errors);
+        server.setErrorHandler(engineErrors);
+        context.setErrorHandler(engineErrors);
+        server.setStopTimeout(1_000);
         try {
-            server = HttpServer.create(asked, limits.backlog());
-        } catch (IOException e) {
-            workers.shutdownNow();
+            server.start();
+        } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // already failing
+            }
             throw new UncheckedIOException("cannot listen on " + ListenAddress.uriHost(asked.getAddress()) + ":" + port
-                    + ": " + e.getMessage(), e);
+                    + ": " + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
         }
-        server.setExecutor(workers);
-        ExchangeDeadline deadline = new ExchangeDeadline(container, limits.requestTime().plus(limits.responseTime()));
-        server.createContext("/", deadline);
-        server.start();
-        container.getApplicationHandler().onStartup(container);
-        URI base = URI.create(ListenAddress.root(server.getAddress()).toString().replaceFirst("/$", ""));
-        return new ReferenceServer(server, container, deadline, workers, base);
+        URI base = URI.create("http://" + ListenAddress.uriHost(asked.getAddress()) + ":" + connector.getLocalPort());
+        return new ReferenceServer(server, base);
     }
 
-    private static Thread worker(Runnable task) {
-        Thread thread = new Thread(task, "reference-server-worker");
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    /** Sets a JVM-wide property of the JDK server, unless the user set it. */
-    private static void defaultProperty(String name, String value) {
-        if (System.getProperty(name) == null) {
-            System.setProperty(name, value);
-        }
+    private static Router router(JsonNode modelArts, JsonNode openYuanrong) {
+        return Router.of(List.of(RouteTable.of(BundledSpec.MODELARTS_DEVSERVER_JOBS.specName(), modelArts),
+                RouteTable.of(BundledSpec.OPENYUANRONG_JOBS.specName(), openYuanrong)));
     }
 
     /**
@@ -225,10 +232,14 @@ public final class ReferenceServer implements AutoCloseable {
     public static ResourceConfig application(Clock clock, FrontDoor frontDoor, ServerLimits limits) {
         JsonNode modelArts = SpecTree.document(BundledSpec.MODELARTS_DEVSERVER_JOBS);
         JsonNode openYuanrong = SpecTree.document(BundledSpec.OPENYUANRONG_JOBS);
+        Router router = router(modelArts, openYuanrong);
+        return application(clock, frontDoor, limits, modelArts, openYuanrong, router, new VendorErrors(router));
+    }
+
+    private static ResourceConfig application(Clock clock, FrontDoor frontDoor, ServerLimits limits, JsonNode modelArts,
+                                              JsonNode openYuanrong, Router router, VendorErrors bodies) {
         ExampleJobStore store = ExampleJobStore.from(SpecTree.examples(modelArts), SpecTree.examples(openYuanrong));
-        Router router = Router.of(List.of(RouteTable.of(BundledSpec.MODELARTS_DEVSERVER_JOBS.specName(), modelArts),
-                RouteTable.of(BundledSpec.OPENYUANRONG_JOBS.specName(), openYuanrong)));
-        VendorErrorMapper errors = new VendorErrorMapper(router);
+        VendorErrorMapper errors = new VendorErrorMapper(bodies);
         ResourceConfig config = new ResourceConfig().register(new RoutingFilter(router, errors));
         frontDoor.akSk().ifPresent(credentials -> config.register(new AkSkSignatureFilter(credentials, clock)));
         frontDoor.jwtSecret().ifPresent(secret -> config.register(new FrontendJwtFilter(secret, clock)));
@@ -254,9 +265,12 @@ public final class ReferenceServer implements AutoCloseable {
     /** Stops the server, letting exchanges in progress finish for up to a second. */
     @Override
     public void close() {
-        server.stop(1);
-        container.getApplicationHandler().onShutdown(container);
-        deadline.close();
-        workers.shutdownNow();
+        try {
+            server.stop();
+        } catch (java.util.concurrent.TimeoutException stillOpen) {
+            // Exchanges or idle keep-alive connections outlived the second they were given: closed all the same.
+        } catch (Exception e) {
+            throw new IllegalStateException("the reference server did not stop cleanly: " + e, e);
+        }
     }
 }

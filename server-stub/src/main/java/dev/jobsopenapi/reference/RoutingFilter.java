@@ -39,17 +39,29 @@ final class RoutingFilter implements ContainerRequestFilter {
         Resolution resolution = router.resolve(request.getMethod(),
                 dev.jobsopenapi.specs.RequestTarget.of(uri.getRawPath(), uri.getRawQuery()));
         request.setProperty(RESOLUTION, resolution);
+        refusal(resolution).ifPresent(refused -> request.abortWith(errors.error(400, refused.code(), refused.message())));
+    }
+
+    /**
+     * The 400 for a request target that does not normalise, in words: the path parameter whose segment is bad where
+     * there is one, the reason, and the path (lower case, printable characters only); empty for any other decision.
+     */
+    static java.util.Optional<Refusal> refusal(Resolution resolution) {
         if (resolution.kind() != Resolution.Kind.REFUSED) {
-            return;
+            return java.util.Optional.empty();
         }
         String raw = resolution.target().rawPath();
         String printable = (raw.length() > 200 ? raw.substring(0, 200) + "…" : raw).toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9/%._~;=+-]", "?");
-        request.abortWith(resolution.badParameters().isEmpty()
-                ? errors.error(400, "REFERENCE.INVALID_PATH", "the path does not normalise cleanly: " + resolution.reason()
+        return java.util.Optional.of(resolution.badParameters().isEmpty()
+                ? new Refusal("REFERENCE.INVALID_PATH", "the path does not normalise cleanly: " + resolution.reason()
                         + " (" + printable + ")")
-                : errors.error(400, "REFERENCE.INVALID_PARAMETER", String.join(", ", resolution.badParameters())
+                : new Refusal("REFERENCE.INVALID_PARAMETER", String.join(", ", resolution.badParameters())
                         + ": must be one plain path segment: " + resolution.reason() + " (" + printable + ")"));
+    }
+
+    /** A refusal's error code and message. */
+    record Refusal(String code, String message) {
     }
 
     /**

@@ -14,14 +14,14 @@ import java.time.Duration;
  * @param maxStoredMib  the JSON size, in MiB, of the jobs each API's store may hold that clients created
  * @param maxArrayItems the entries one array or map of a request may carry ({@code server_ids}, {@code items},
  *                      {@code job_ids}, {@code pip}, {@code env_vars}, {@code metadata})
- * @param workerThreads the threads that serve exchanges (a bounded pool: more exchanges at once wait)
- * @param backlog       the connections the operating system queues before the server accepts them, and the idle
- *                      keep-alive connections it keeps open ({@code sun.net.httpserver.maxIdleConnections}; set for
- *                      the whole JVM by the first server)
- * @param requestTime   the most time one request may take to arrive, headers and body (the JDK server's
- *                      {@code sun.net.httpserver.maxReqTime}; set for the whole JVM by the first server)
- * @param responseTime  the most time one answer may take to be written to a client that reads it slowly or not at
- *                      all ({@code sun.net.httpserver.maxRspTime}; likewise)
+ * @param workerThreads the threads that serve exchanges (a bounded pool: more exchanges at once wait); the engine
+ *                      reads request heads on its own selector, so a slow client holds none of them
+ * @param backlog       the connections the operating system queues before the server accepts them
+ * @param requestTime   the most time a request's head (request line and headers) may take to arrive
+ * @param responseTime  the most time a connection may stay idle: no byte read from a client that stops sending, none
+ *                      written to a client that stops reading, or none between two requests of a keep-alive
+ *                      connection. Each whole exchange, body and answer included, has one deadline: the two times
+ *                      together. All of them are this server's own: nothing is set for the whole JVM.
  */
 public record ServerLimits(int maxJobs, int maxStoredMib, int maxArrayItems, int workerThreads, int backlog,
                            Duration requestTime, Duration responseTime) {

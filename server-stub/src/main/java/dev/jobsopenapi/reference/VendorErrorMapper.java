@@ -1,7 +1,5 @@
 package dev.jobsopenapi.reference;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import dev.jobsopenapi.modelarts.server.model.ModelArtsError;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -43,11 +41,11 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
     @Context
     private UriInfo uriInfo;
 
-    private final dev.jobsopenapi.specs.Router router;
+    private final VendorErrors bodies;
 
-    /** Answers in the error shape of the API the {@link dev.jobsopenapi.specs.Router} says a request is meant for. */
-    VendorErrorMapper(dev.jobsopenapi.specs.Router router) {
-        this.router = router;
+    /** Answers in the error shape of the API the router says a request is meant for. */
+    VendorErrorMapper(VendorErrors bodies) {
+        this.bodies = bodies;
     }
 
     /**
@@ -105,21 +103,10 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
         return error(500, "REFERENCE.INTERNAL_ERROR", "internal error");
     }
 
-    /**
-     * The body of the called API, as the router attributes the request: openYuanrong a JSON string, ModelArts (and a
-     * request meant for neither) an object.
-     */
+    /** The body of the called API, as the router attributes the request ({@link VendorErrors}). */
     Response error(int status, String code, String message) {
-        boolean openYuanrong = uriInfo != null && router.apiOf(uriInfo.getRequestUri().getRawPath())
-                .filter(dev.jobsopenapi.specs.BundledSpec.OPENYUANRONG_JOBS.specName()::equals).isPresent();
-        Object body;
-        if (openYuanrong) {
-            // A JSON string literal: a plain String entity would be written as bare text.
-            body = '"' + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + '"';
-        } else {
-            body = new ModelArtsError().errorCode(code).errorMsg(message);
-        }
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        String rawPath = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(bodies.body(rawPath, status, code, message)).build();
     }
 
     private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
@@ -204,15 +191,7 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     private static String codeFor(int status) {
-        return switch (status) {
-            case 400 -> "REFERENCE.INVALID_PARAMETER";
-            case 401 -> "REFERENCE.UNAUTHORIZED";
-            case 403 -> "REFERENCE.FORBIDDEN";
-            case 404 -> "REFERENCE.NOT_FOUND";
-            case 413 -> "REFERENCE.REQUEST_TOO_LARGE";
-            case 405 -> "REFERENCE.METHOD_NOT_ALLOWED";
-            default -> status >= 500 ? "REFERENCE.INTERNAL_ERROR" : "REFERENCE.REQUEST_FAILED";
-        };
+        return VendorErrors.codeFor(status);
     }
 
     /** {@code project_id: size must be between 1 and 64; ...}, naming parameters as the URL does. */
