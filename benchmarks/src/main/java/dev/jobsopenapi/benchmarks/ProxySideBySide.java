@@ -24,9 +24,9 @@ import java.util.concurrent.Executors;
  * The validating proxy next to direct calls, measured {@linkplain SideBySide side by side}: a ModelArts page of about
  * 2.5 MB fetched from a loopback server directly, through the proxy forwarding only (a spec that documents nothing,
  * so nothing is checked), and through the proxy checking the answer as it passes. Each call's time ends when the
- * client has the answer's last byte. Upstream, proxy and client share one JVM, so a JDK setting applies to all three:
- * run it as it is (the library's defaults) and with {@code -Djdk.httpclient.bufsize=65536}, which the command line's
- * {@code proxy} sets for itself. Run on demand:
+ * client has the answer's last byte. Upstream, proxy and client share one JVM: the upstream is the JDK's HTTP server,
+ * the client the JDK's, the proxy Jetty's server and client. The client's read buffer is a JDK setting: run it as it
+ * is and with {@code -Djdk.httpclient.bufsize=65536} to see its share. Run on demand:
  * <pre>java [-Djdk.httpclient.bufsize=65536] -cp benchmarks/target/benchmarks.jar dev.jobsopenapi.benchmarks.ProxySideBySide [ROUNDS]</pre>
  */
 public final class ProxySideBySide {

@@ -46,9 +46,6 @@ final class ProxyCommand {
             throw new UsageException(e.getMessage());
         }
 
-        // The JDK client's 16 KiB default read buffer costs a large answer a millisecond or more on its way through;
-        // 64 KiB (measured in the benchmarks' ProxySideBySide). A value the user set on the command line wins.
-        System.getProperties().putIfAbsent("jdk.httpclient.bufsize", "65536");
         Report report = options.report("jobs-openapi proxy");
         CountDownLatch enough = new CountDownLatch(1);
         long[] seen = new long[1];

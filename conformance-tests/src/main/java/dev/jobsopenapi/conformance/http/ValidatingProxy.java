@@ -1,7 +1,5 @@
 package dev.jobsopenapi.conformance.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.Body;
 import dev.jobsopenapi.conformance.SecuritySchemes;
@@ -9,38 +7,45 @@ import dev.jobsopenapi.conformance.Target;
 import dev.jobsopenapi.conformance.ValidationResult;
 import dev.jobsopenapi.conformance.Violation;
 import dev.jobsopenapi.signing.AkSkCredentials;
-import dev.jobsopenapi.signing.AkSkSigner;
 import dev.jobsopenapi.specs.Resolution;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 /**
- * A forwarding HTTP proxy that checks live traffic against a spec, with no change to the client: point the client at
+ * A forwarding HTTP proxy that checks live traffic against a spec, with no change to the client (on Eclipse Jetty: its
+ * server reads requests on its selector, its client streams the upstream's answers): point the client at
  * {@link #uri()} and every exchange is forwarded to the upstream unchanged (method, path, query, headers, body bytes,
  * status; hop-by-hop headers excepted, as any proxy does) while the request and the answer are checked, the answer
  * as a stream while it is forwarded, in memory bounded by a buffer per exchange whatever its size. Each exchange is
@@ -60,26 +65,19 @@ import java.util.zip.GZIPInputStream;
  */
 public final class ValidatingProxy implements AutoCloseable {
 
-    /** Headers that concern one connection, not the message, or that the JDK client sets itself. */
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
-            "proxy-authorization", "proxy-authenticate", "te", "trailer", "transfer-encoding", "upgrade", "host",
-            "content-length", "expect", "http2-settings");
-    /** The headers of a client's AK/SK signature, replaced when the proxy re-signs. */
-    private static final Set<String> SIGNATURE_HEADERS = Set.of("authorization", "x-sdk-date", "x-sdk-content-sha256");
-    /** The most bytes one read from the upstream hands on at a time. */
-    private static final int CHUNK = 64 * 1024;
+
+    /** The request attribute that marks a request the proxy's handler got (so not one the parser refused). */
+    private static final String REACHED = ValidatingProxy.class.getName() + ".reached";
 
     private final ApiContract contract;
-    private final URI upstream;
+    private final Forwarder forwarder;
+    private final SecuritySchemes schemes;
     private final Options options;
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private final Server server;
+    private final ServerConnector connector;
     private final ExecutorService checkers;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final HttpClient client;
-    private final Optional<AkSkSigner> signer;
-    private final Semaphore checkBudget;
-    private final SecuritySchemes schemes;
 
     /**
      * How the proxy runs.
@@ -187,23 +185,62 @@ public final class ValidatingProxy implements AutoCloseable {
         }
     }
 
-    private ValidatingProxy(ApiContract contract, URI upstream, Options options) throws IOException {
-        this.contract = contract;
-        this.upstream = URI.create(upstream.toString().replaceFirst("/+$", ""));
+    private ValidatingProxy(ApiContract contract, URI upstream, Options options) throws Exception {
         this.options = options;
-        this.workers = Executors.newFixedThreadPool(options.threads(), daemon("validating-proxy"));
         this.checkers = Executors.newFixedThreadPool(options.threads(), daemon("validating-proxy-check"));
-        this.client = HttpClient.newBuilder()
-                .version(this.upstream.getScheme().equals("http") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(options.timeout())
-                .build();
-        this.signer = options.resign().map(AkSkSigner::of);
+
+        QueuedThreadPool clientThreads = new QueuedThreadPool(options.threads() + 4, 2);
+        clientThreads.setName("validating-proxy-upstream");
+        clientThreads.setDaemon(true);
+        this.client = new HttpClient();
+        client.setExecutor(clientThreads);
+        client.setFollowRedirects(false);
+        client.setUserAgentField(null);            // the client's own User-Agent is forwarded, no other is added
+        client.setConnectTimeout(options.timeout().toMillis());
+        client.setIdleTimeout(options.timeout().toMillis());
+        client.setMaxConnectionsPerDestination(options.threads() * 4);
+        client.start();
+        // Both are filled as the client starts: answers pass as sent, compressed or not (the check decodes), and a
+        // 401, a redirect or a 100-continue reaches the client as the upstream sent it, nothing acted on.
+        client.getContentDecoderFactories().clear();
+        client.getProtocolHandlers().clear();
+
+        QueuedThreadPool threads = new QueuedThreadPool(options.threads() + 2, Math.min(4, options.threads() + 2));
+        threads.setName("validating-proxy");
+        threads.setDaemon(true);
+        threads.setReservedThreads(0);
+        this.server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(false);             // the upstream's Date is forwarded
+        http.setSendXPoweredBy(false);
+        http.setUriCompliance(UriCompliance.UNSAFE); // the router judges every path, in the report's words
+        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(options.bind().getAddress().getHostAddress());
+        connector.setPort(options.bind().getPort());
+        // Idle connections (between requests, or queued for a thread behind slow exchanges) are kept for at least
+        // 30 s: the exchange timeout bounds exchanges, not the wait for a thread, which would drop requests unreported.
+        connector.setIdleTimeout(Math.max(30_000, options.timeout().toMillis()));
+        server.addConnector(connector);
+        this.contract = contract;
         this.schemes = contract.securitySchemes();
-        this.checkBudget = new Semaphore(options.checkBufferMib() * 1024 * 1024);
-        this.server = HttpServer.create(options.bind(), 1024);
-        server.setExecutor(workers);
-        server.createContext("/", this::handle);
+        this.forwarder = new Forwarder(contract, URI.create(upstream.toString().replaceFirst("/+$", "")), options.timeout(),
+                options.resign(), options.checkBufferMib(), client, checkers);
+        server.setHandler(new GracefulHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                request.setAttribute(REACHED, Boolean.TRUE);
+                try {
+                    exchange(request, response);
+                    callback.succeeded();
+                } catch (Throwable failure) {
+                    callback.failed(failure); // the connection is closed: the client sees the answer end early
+                }
+                return true;
+            }
+        }));
+        server.setErrorHandler(new Unreadable());
+        server.setStopTimeout(options.timeout().toMillis() + 1_000);
         server.start();
     }
 
@@ -220,189 +257,137 @@ public final class ValidatingProxy implements AutoCloseable {
         if (upstream.getRawUserInfo() != null) {
             throw new IllegalArgumentException("the upstream URL holds credentials (user:password@); give them otherwise");
         }
+        ValidatingProxy proxy = null;
         try {
-            return new ValidatingProxy(contract, upstream, options);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + options.bind() + ": " + e.getMessage(), e);
+            proxy = new ValidatingProxy(contract, upstream, options);
+            return proxy;
+        } catch (Exception e) {
+            throw new UncheckedIOException("cannot listen on " + options.bind() + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e));
         }
     }
 
     /** Where clients connect, for example {@code http://127.0.0.1:41234}. */
     public URI uri() {
-        InetSocketAddress address = server.getAddress();
-        String host = address.getAddress().getHostAddress();
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+        String host = options.bind().getAddress().getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + connector.getLocalPort());
     }
 
     /**
-     * Stops listening; exchanges in progress get a second to finish their answers, then their checks end and are
-     * reported before this returns (each within the timeout). Closing again does nothing.
+     * Stops listening; exchanges in progress finish (each within the timeout) and are checked and reported before
+     * this returns. Closing again does nothing.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return; // closed already (by a shutdown hook, say)
         }
-        server.stop(1);
-        workers.shutdown();
         try {
-            if (!workers.awaitTermination(options.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
+            server.stop();
+        } catch (Exception e) {
+            // stopped all the same; an exchange that outlived its timeout was cut off
+        }
+        try {
+            client.stop();
+        } catch (Exception e) {
+            // stopped all the same
         }
         checkers.shutdownNow();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    /**
+     * One exchange: the path judged by the router (one that does not normalise is refused, never forwarded), the body
+     * bounded, the request checked, forwarded, the answer streamed and checked, and the exchange reported (secrets
+     * redacted) before the client's connection is released, or closed when the answer could not be passed on whole.
+     */
+    private void exchange(Request request, Response response) throws IOException {
         long start = System.nanoTime();
         Redactor redactor = new Redactor(List.of(schemes));
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        String path = exchange.getRequestURI().getRawPath();
-        String query = exchange.getRequestURI().getRawQuery();
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        String path = request.getHttpURI().getPath();
+        String query = request.getHttpURI().getQuery();
         String pathAndQuery = query == null ? path : path + "?" + query;
         redactor.query(query);
-        exchange.getRequestHeaders().forEach(redactor::header);
-        try (exchange) {
-            byte[] requestBody = exchange.getRequestBody().readNBytes(options.maxRequestMib() * 1024 * 1024 + 1);
-            if (requestBody.length > options.maxRequestMib() * 1024 * 1024) {
-                answerProblem(exchange, 413, "the request body is over " + options.maxRequestMib() + " MiB, the proxy's limit");
-                finish(method, pathAndQuery, 0, start, redactor, Optional.empty(), Optional.empty());
-                return;
-            }
-            Resolution route = contract.resolve(method, pathAndQuery);
-            if (route.kind() == Resolution.Kind.REFUSED) {
-                // Servers and routers disagree on what such a path means: it is not guessed at, nor forwarded.
-                String why = "the request path does not normalise cleanly (" + route.reason() + "); not forwarded";
-                answerProblem(exchange, 400, why);
-                finish(method, pathAndQuery, 0, start, redactor, Optional.of(new ValidationResult(contract.name() + " "
-                        + method + " " + path, List.of(new Violation("", "(exchange)", "path", why)))), Optional.empty());
-                return;
-            }
-            boolean documented = route.matched();
-            String requestType = exchange.getRequestHeaders().getFirst("Content-Type");
-            Optional<ValidationResult> requestCheck = documented
-                    ? Optional.of(contract.validateRequest(Target.route(method, pathAndQuery), requestType,
-                            requestBody.length == 0 ? Body.none() : Body.of(requestBody)))
-                    : Optional.empty();
-            HttpResponse<InputStream> answer;
-            try {
-                answer = send(exchange, method, pathAndQuery, requestBody);
-            } catch (IOException | TimeoutException e) {
-                boolean late = e instanceof TimeoutException || e instanceof java.net.http.HttpTimeoutException;
-                String why = late ? "the upstream did not answer within " + options.timeout().toSeconds() + " s"
-                        : "the upstream could not be reached: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-                answerProblem(exchange, late ? 504 : 502, why);
-                Optional<ValidationResult> none = documented ? Optional.of(new ValidationResult(contract.name() + " "
-                        + method + " " + path, List.of(new Violation("", "(exchange)", "upstream", why)))) : Optional.empty();
-                finish(method, pathAndQuery, 0, start, redactor, requestCheck, none);
-                return;
-            }
-            Optional<ValidationResult> responseCheck = forward(exchange, method, path, answer, documented);
-            finish(method, pathAndQuery, answer.statusCode(), start, redactor, requestCheck, responseCheck);
+        for (HttpField field : request.getHeaders()) {
+            redactor.header(field.getName(), List.of(field.getValue()));
         }
-    }
-
-    private HttpResponse<InputStream> send(HttpExchange exchange, String method, String pathAndQuery, byte[] body)
-            throws IOException, TimeoutException {
-        URI target = URI.create(upstream + pathAndQuery);
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(options.timeout())
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        boolean resign = signer.isPresent() && !schemes.carriesToken(exchange.getRequestHeaders().keySet());
-        Map<String, List<String>> forwarded = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!NOT_FORWARDED.contains(lower) && !(resign && SIGNATURE_HEADERS.contains(lower))) {
-                forwarded.put(name, values);
-                values.forEach(value -> request.header(name, value));
-            }
-        });
-        signer.filter(s -> resign).ifPresent(s -> s.sign(method, target, forwarded, body).forEach(request::setHeader));
-        CompletableFuture<HttpResponse<InputStream>> sent = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        Resolution route = contract.resolve(method, pathAndQuery);
+        if (route.kind() == Resolution.Kind.REFUSED) {
+            // Servers and routers disagree on what such a path means: it is not guessed at, nor forwarded.
+            String why = "the request path does not normalise cleanly (" + route.reason() + "); not forwarded";
+            Forwarder.answerProblem(response, 400, why);
+            finish(method, pathAndQuery, 0, start, redactor, Optional.of(new ValidationResult(contract.name() + " "
+                    + method + " " + path, List.of(new Violation("", "(exchange)", "path", why)))), Optional.empty());
+            return;
+        }
+        long limit = options.maxRequestMib() * 1024L * 1024L;
+        byte[] requestBody = Content.Source.asInputStream(request).readNBytes((int) limit + 1);
+        if (requestBody.length > limit) {
+            Forwarder.answerProblem(response, 413, "the request body is over " + options.maxRequestMib() + " MiB, the proxy's limit");
+            finish(method, pathAndQuery, 0, start, redactor, Optional.empty(), Optional.empty());
+            return;
+        }
+        boolean documented = route.matched();
+        Optional<ValidationResult> requestCheck = documented
+                ? Optional.of(contract.validateRequest(Target.route(method, pathAndQuery), request.getHeaders().get(HttpHeader.CONTENT_TYPE),
+                        requestBody.length == 0 ? Body.none() : Body.of(requestBody)))
+                : Optional.empty();
+        org.eclipse.jetty.client.Request forwarded = forwarder.upstreamRequest(request, method, pathAndQuery, requestBody);
+        InputStreamResponseListener answer = new InputStreamResponseListener();
+        forwarded.send(answer);
+        org.eclipse.jetty.client.Response head;
         try {
-            return sent.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            sent.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        } catch (TimeoutException e) {
-            sent.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        }
-    }
-
-    /** Sends the answer on to the client as it arrives, checking it on the way; the check's result. */
-    private Optional<ValidationResult> forward(HttpExchange exchange, String method, String path,
-                                               HttpResponse<InputStream> answer, boolean documented) throws IOException {
-        answer.headers().map().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-                exchange.getResponseHeaders().put(name, values);
+            head = answer.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException | InterruptedException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            forwarded.abort(cause);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
             }
-        });
-        int status = answer.statusCode();
-        boolean noBody = method.equals("HEAD") || status == 204 || status == 304 || (status >= 100 && status < 200);
-        long length = answer.headers().firstValueAsLong("Content-Length").orElse(-1);
-        exchange.sendResponseHeaders(status, noBody || length == 0 ? -1 : Math.max(length, 0));
-        String contentType = answer.headers().firstValue("Content-Type").orElse("");
-        boolean gzip = answer.headers().firstValue("Content-Encoding").orElse("").toLowerCase(Locale.ROOT).contains("gzip");
-        CheckFeed feed = new CheckFeed(checkBudget);
-        Future<ValidationResult> check = !documented ? CompletableFuture.completedFuture(null) : checkers.submit(() -> {
-            try (feed) { // closing it lets forwarding go on alone once the check has its verdict
-                if (noBody) {
-                    return contract.validateResponse(Target.route(method, path), Integer.toString(status), contentType, Body.none());
-                }
-                InputStream in = gzip ? new GZIPInputStream(feed) : feed;
-                return contract.validateResponse(Target.route(method, path), Integer.toString(status), contentType, Body.of(in));
-            }
-        });
-        boolean teeing = documented && !noBody;
-        try (InputStream body = answer.body(); OutputStream out = exchange.getResponseBody()) {
-            byte[] chunk = new byte[CHUNK];
-            for (int n = body.read(chunk); n >= 0; n = body.read(chunk)) {
-                out.write(chunk, 0, n);
-                if (body.available() == 0) {
-                    out.flush(); // nothing more has arrived: hold nothing back from the client
-                }
-                if (teeing) {
-                    teeing = feed.offer(Arrays.copyOfRange(chunk, 0, n));
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } finally {
-            feed.end();
+            boolean late = e instanceof TimeoutException || cause instanceof TimeoutException;
+            String why = late ? "the upstream did not answer within " + options.timeout().toSeconds() + " s"
+                    : "the upstream could not be reached: " + Forwarder.describe(cause);
+            Forwarder.answerProblem(response, late ? 504 : 502, why);
+            Optional<ValidationResult> none = documented ? Optional.of(new ValidationResult(contract.name() + " "
+                    + method + " " + path, List.of(new Violation("", "(exchange)", "upstream", why)))) : Optional.empty();
+            finish(method, pathAndQuery, 0, start, redactor, requestCheck, none);
+            return;
         }
-        if (!documented) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(check.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (ExecutionException | TimeoutException e) {
-            return Optional.of(new ValidationResult(contract.name() + " " + method + " " + path + " " + status,
-                    List.of(new Violation("", "(exchange)", "checker", "the answer could not be checked: " + e))));
+        Forwarder.Forwarded forwardedAnswer = forwarder.forward(response, method, path, head, answer, forwarded, documented);
+        finish(method, pathAndQuery, head.getStatus(), start, redactor, requestCheck, forwardedAnswer.check());
+        if (forwardedAnswer.failure() != null) { // reported first, then the client's connection is closed
+            throw forwardedAnswer.failure() instanceof IOException io ? io : new IOException(forwardedAnswer.failure());
         }
     }
 
     private void finish(String method, String pathAndQuery, int status, long start, Redactor redactor,
                         Optional<ValidationResult> request, Optional<ValidationResult> response) {
-        Exchange exchange = new Exchange(method, redactor.apply(pathAndQuery), status,
-                Duration.ofNanos(System.nanoTime() - start), request.map(redactor::apply), response.map(redactor::apply));
-        options.listener().accept(exchange);
+        options.listener().accept(new Exchange(method, redactor.apply(pathAndQuery), status,
+                Duration.ofNanos(System.nanoTime() - start), request.map(redactor::apply), response.map(redactor::apply)));
     }
 
-    private static void answerProblem(HttpExchange exchange, int status, String message) throws IOException {
-        byte[] body = ("jobs-openapi proxy: " + message + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
+    /**
+     * A request the engine's parser refuses (a control character, CR or NUL in a header, bad framing) is answered 400
+     * by the proxy, never forwarded, and reported like any exchange the proxy refused.
+     */
+    private final class Unreadable extends ErrorHandler {
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                        Callback callback) {
+            if (request.getAttribute(REACHED) != null) { // an exchange that failed half-way: reported already
+                response.write(true, ByteBuffer.allocate(0), callback);
+                return;
+            }
+            String why = "the proxy's HTTP parser refused the request (" + code + (message == null ? "" : " " + message)
+                    + "); not forwarded";
+            byte[] body = ("jobs-openapi proxy: " + why + "\n").getBytes(StandardCharsets.UTF_8);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+            response.write(true, ByteBuffer.wrap(body), callback);
+            options.listener().accept(new Exchange("?", "(a request the parser refused)", 0, Duration.ZERO,
+                    Optional.of(new ValidationResult(contract.name() + " (unreadable request)",
+                            List.of(new Violation("", "(exchange)", "request", why)))), Optional.empty()));
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
