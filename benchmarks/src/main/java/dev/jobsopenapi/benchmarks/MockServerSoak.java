@@ -25,9 +25,11 @@ import java.util.concurrent.atomic.LongAdder;
  * latency per operation, the answers by status, and the server's peak resident memory ({@code VmHWM}).
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.jobsopenapi.benchmarks.MockServerSoak [SECONDS] [CONNECTIONS] [JAR]
+ * java -cp benchmarks/target/benchmarks.jar dev.jobsopenapi.benchmarks.MockServerSoak [SECONDS] [CONNECTIONS] [JAR] [SLOW]
  * </pre>
- * Defaults: 60 seconds, 1,000 connections, {@code server-stub/target/jobs-openapi-mock-server.jar}.
+ * Defaults: 60 seconds, 1,000 connections, {@code server-stub/target/jobs-openapi-mock-server.jar}, no slow
+ * connections. With {@code SLOW}, that many more connections beside the clients send a request's head one header line
+ * every 2 s (slowloris), and open again when the server cuts them off; the report counts the cut-offs.
  */
 public final class MockServerSoak {
 
@@ -40,14 +42,75 @@ public final class MockServerSoak {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         Path jar = Path.of(args.length > 2 ? args[2] : "server-stub/target/jobs-openapi-mock-server.jar");
+        int slow = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         int port = 18_000 + (int) (ProcessHandle.current().pid() % 1_000);
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), "--port", Integer.toString(port)).redirectErrorStream(true).start();
         try {
             awaitBanner(server);
-            run(URI.create("http://127.0.0.1:" + port), seconds, connections, server.pid());
+            URI base = URI.create("http://127.0.0.1:" + port);
+            Slowloris slowloris = new Slowloris(base, slow);
+            try {
+                run(base, seconds, connections, server.pid());
+            } finally {
+                slowloris.stop();
+            }
+            if (slow > 0) {
+                System.out.println(slow + " slow-header connections beside them; the server cut " + slowloris.cutOffs.sum()
+                        + " of them off at its head deadline (each opened again)");
+            }
         } finally {
             server.destroy();
+        }
+    }
+
+    /** Connections that send a request's head one header line every 2 s, opened again whenever the server cuts one off. */
+    private static final class Slowloris {
+        final LongAdder cutOffs = new LongAdder();
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final Thread thread;
+
+        Slowloris(URI base, int count) {
+            thread = new Thread(() -> {
+                List<java.net.Socket> open = new ArrayList<>();
+                try {
+                    while (running.get()) {
+                        while (open.size() < count) {
+                            java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort());
+                            socket.getOutputStream().write("GET /api/jobs HTTP/1.1\r\nHost: soak\r\n".getBytes(StandardCharsets.US_ASCII));
+                            open.add(socket);
+                        }
+                        for (int i = 0; i < open.size(); i++) {
+                            try {
+                                open.get(i).getOutputStream().write("X-Slow: 1\r\n".getBytes(StandardCharsets.US_ASCII));
+                            } catch (IOException cut) {
+                                open.remove(i--).close();
+                                cutOffs.increment();
+                            }
+                        }
+                        Thread.sleep(2_000);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the soak is over, or the server is gone
+                } finally {
+                    for (java.net.Socket socket : open) {
+                        try {
+                            socket.close();
+                        } catch (IOException ignored) {
+                            // closing
+                        }
+                    }
+                }
+            }, "soak-slowloris");
+            thread.setDaemon(true);
+            if (count > 0) {
+                thread.start();
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join(10_000);
         }
     }
 
