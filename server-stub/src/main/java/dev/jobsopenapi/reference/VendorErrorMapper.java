@@ -152,6 +152,10 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
         String original = e.getOriginalMessage();
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            return path + ": is not a field of this body (its fields: " + unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(java.util.stream.Collectors.joining(", ")) + ")";
+        }
         if (original.startsWith("Missing required creator property")) {
             return path + ": is required";
         }
@@ -187,7 +191,8 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
 
     /** A message with Java type names ({@code `java.lang.String`}) taken out. */
     private static String withoutJavaNames(String message) {
-        return message.replaceAll("`[A-Za-z_$][\\w$.]*(<[^`]*>)?`", "a value of another type");
+        return message.replaceAll("`[A-Za-z_$][\\w$.]*(<[^`]*>)?`", "a value of another type")
+                .replaceAll("\\s*\\((class|interface|enum) [A-Za-z_$][\\w$.]*\\)", "");
     }
 
     private static String codeFor(int status) {

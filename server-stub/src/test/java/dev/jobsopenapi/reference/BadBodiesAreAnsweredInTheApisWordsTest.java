@@ -55,6 +55,7 @@ class BadBodiesAreAnsweredInTheApisWordsTest {
         "/api/jobs|{\"runtime_env\":{\"working_dir\":\"w\"}}|invalid request body: entrypoint: is required",
         "/api/jobs|[1]|invalid request body: the body must be an object",
         "/v1/p/dev-servers/jobs|\"text\"|invalid request body: the body must be an object",
+        "/v1/p/dev-servers/jobs|{\"name\":\"a\",\"server_ids\":[\"s\"],\"type\":\"COMMON\",\"items\":[{\"type\":\"X\"}],\"bogus\":1}|invalid request body: bogus: is not a field of this body (its fields: description, is_reboot, items, name, server_ids, type)",
     })
     void aBodyOfTheWrongShapeNamesTheFieldAndWhatItMustBe(String path, String body, String expected) throws Exception {
         assertEquals(expected, message(path, body));
