@@ -89,16 +89,7 @@ class ProxyIT {
 
     @Test
     void stoppedByASignalItPrintsTheReportAndExitsOneForANonConformingExchange() throws Exception {
-        HttpServer upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        upstream.createContext("/", exchange -> {
-            byte[] wrong = "[{\"submission_id\": 7}]".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, wrong.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(wrong);
-            }
-        });
-        upstream.start();
+        HttpServer upstream = answering(200, "[{\"submission_id\": 7}]");
         Process proxy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 JAR.toString(), "proxy", "--spec", "openyuanrong-jobs", "--upstream",
                 "http://127.0.0.1:" + upstream.getAddress().getPort(), "--port", "0", "--format", "junit").start();
@@ -148,16 +139,7 @@ class ProxyIT {
 
     @Test
     void anUpstreamThatRefusesTheCredentialsIsARefusalNotAPass() throws Exception {
-        HttpServer upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        upstream.createContext("/", exchange -> {
-            byte[] refusal = "{\"error\":\"Authentication failed: token is missing\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(401, refusal.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(refusal);
-            }
-        });
-        upstream.start();
+        HttpServer upstream = answering(401, "{\"error\":\"Authentication failed: token is missing\"}");
         Process proxy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 JAR.toString(), "proxy", "--spec", "openyuanrong-jobs", "--upstream",
                 "http://127.0.0.1:" + upstream.getAddress().getPort(), "--port", "0", "--max-exchanges", "1").start();
@@ -176,6 +158,21 @@ class ProxyIT {
             proxy.destroyForcibly();
             upstream.stop(0);
         }
+    }
+
+    /** A started loopback upstream that answers every request with this status and JSON body. */
+    private static HttpServer answering(int status, String json) throws java.io.IOException {
+        HttpServer upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        upstream.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        upstream.start();
+        return upstream;
     }
 
     /** The address the proxy's first line says it listens on; the reader is left at the line after it. */
