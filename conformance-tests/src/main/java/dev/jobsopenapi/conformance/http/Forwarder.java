@@ -122,9 +122,10 @@ final class Forwarder {
         return forwarded;
     }
 
-    /** Sends the answer on to the client as it arrives, checking it on the way. */
+    /** Sends the answer on to the client as it arrives, checking it on the way against the operation, if one is documented. */
     Forwarded forward(Response response, String method, String path, org.eclipse.jetty.client.Response head,
-                      InputStreamResponseListener answer, org.eclipse.jetty.client.Request forwarded, boolean documented) {
+                      InputStreamResponseListener answer, org.eclipse.jetty.client.Request forwarded, Optional<String> operationId) {
+        boolean documented = operationId.isPresent();
         Set<String> hopByHop = hopByHop(head.getHeaders());
         int status = head.getStatus();
         response.setStatus(status);
@@ -144,11 +145,12 @@ final class Forwarder {
         CheckFeed feed = new CheckFeed(checkBudget);
         Future<ValidationResult> check = !documented ? CompletableFuture.completedFuture(null) : checkers.submit(() -> {
             try (feed) { // closing it lets forwarding go on alone once the check has its verdict
+                Target target = Target.operation(operationId.orElseThrow()); // routed once, by the proxy
                 if (noBody) {
-                    return contract.validateResponse(Target.route(method, path), Integer.toString(status), contentType, Body.none());
+                    return contract.validateResponse(target, Integer.toString(status), contentType, Body.none());
                 }
                 InputStream in = gzip ? new GZIPInputStream(feed) : feed;
-                return contract.validateResponse(Target.route(method, path), Integer.toString(status), contentType, Body.of(in));
+                return contract.validateResponse(target, Integer.toString(status), contentType, Body.of(in));
             }
         });
         boolean teeing = documented && !noBody;

@@ -353,7 +353,8 @@ public final class ValidatingProxy implements AutoCloseable {
             finish(method, pathAndQuery, 0, start, redactor, requestCheck, none);
             return;
         }
-        Forwarder.Forwarded forwardedAnswer = forwarder.forward(response, method, path, head, answer, forwarded, documented);
+        Forwarder.Forwarded forwardedAnswer = forwarder.forward(response, method, path, head, answer, forwarded,
+                route.operationId());
         finish(method, pathAndQuery, head.getStatus(), start, redactor, requestCheck, forwardedAnswer.check());
         if (forwardedAnswer.failure() != null) { // reported first, then the client's connection is closed
             throw forwardedAnswer.failure() instanceof IOException io ? io : new IOException(forwardedAnswer.failure());
