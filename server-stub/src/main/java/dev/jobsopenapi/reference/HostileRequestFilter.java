@@ -93,12 +93,23 @@ public final class HostileRequestFilter implements ContainerRequestFilter {
         }
     }
 
-    /** Counts what is read and stops past the limit. */
+    /**
+     * Counts what is read and stops past the limit. Closed (by Jersey, once the body is read or could not be), it first
+     * reads and drops what is left of the body: a request refused half-way through it (an array over its cap is refused
+     * as it streams in) would otherwise have its connection closed under a client still sending, which then loses
+     * the answer.
+     */
     private static final class LimitedInputStream extends FilterInputStream {
         private long read;
 
         LimitedInputStream(InputStream in) {
             super(in);
+        }
+
+        @Override
+        public void close() throws IOException {
+            drain(in);
+            super.close();
         }
 
         @Override

@@ -2,7 +2,6 @@ package dev.jobsopenapi.reference;
 
 import jakarta.ws.rs.BadRequestException;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,19 +20,6 @@ final class JobQuota {
     JobQuota(String api, ServerLimits limits) {
         this.api = api;
         this.limits = limits;
-    }
-
-    /** Refuses an array or map of the request with more entries than the limit. */
-    void checkEntries(String field, Collection<?> entries) {
-        if (entries != null && entries.size() > limits.maxArrayItems()) {
-            throw new BadRequestException(field + ": at most " + limits.maxArrayItems() + " entries, not " + entries.size()
-                    + " (a limit of this server: --max-array-items)");
-        }
-    }
-
-    /** Refuses a map of the request with more entries than the limit. */
-    void checkEntries(String field, Map<?, ?> entries) {
-        checkEntries(field, entries == null ? null : entries.keySet());
     }
 
     /** Takes room for a new job of the given id, or refuses it when the store holds {@code jobsNow} already. */

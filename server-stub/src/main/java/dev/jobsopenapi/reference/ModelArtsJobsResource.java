@@ -108,8 +108,6 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
         if (request.getServerIds().isEmpty()) {
             throw new BadRequestException("server_ids: must name at least one DevServer");
         }
-        quota.checkEntries("server_ids", request.getServerIds());
-        quota.checkEntries("items", request.getItems());
         if (!knownTypes.contains(request.getType())) {
             throw new BadRequestException("type: unknown job type '" + request.getType() + "' (known: " + String.join(", ", knownTypes) + ")");
         }
@@ -149,7 +147,6 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
         if (request.getJobIds() == null || request.getJobIds().isEmpty()) {
             throw new BadRequestException("job_ids: must name at least one job");
         }
-        quota.checkEntries("job_ids", request.getJobIds());
         List<DevServerJobListResponse> deleted = new ArrayList<>();
         for (String id : new LinkedHashSet<>(request.getJobIds())) {
             DevServerJobDetails job = jobs.get(id);

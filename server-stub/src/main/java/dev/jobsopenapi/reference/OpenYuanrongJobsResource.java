@@ -99,11 +99,6 @@ public final class OpenYuanrongJobsResource implements JobsApi {
         if (jobs.containsKey(id)) {
             throw new BadRequestException("submit job has already exist, submissionId: " + id);
         }
-        quota.checkEntries("metadata", request.getMetadata());
-        if (request.getRuntimeEnv() != null) {
-            quota.checkEntries("runtime_env.pip", request.getRuntimeEnv().getPip());
-            quota.checkEntries("runtime_env.env_vars", request.getRuntimeEnv().getEnvVars());
-        }
         JobDetails job = new JobDetails(id, "RUNNING")
                 .key(KEY_PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "/" + id)
                 .type("SUBMISSION")

@@ -78,7 +78,15 @@ public final class ReferenceServer implements AutoCloseable {
         private abstract static class FrontendJob {
         }
 
-        private final ObjectMapper mapper = JsonMapper.builder()
+        private final ObjectMapper mapper;
+
+        /** Each array or map of a request carries at most {@code maxEntries} entries, counted as the body streams in. */
+        VendorJson(int maxEntries) {
+            this.mapper = mapper(maxEntries);
+        }
+
+        private static ObjectMapper mapper(int maxEntries) {
+            return JsonMapper.builder(EntryLimit.factory(maxEntries))
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 // A request with a key twice in one object is ambiguous: a 400, not "last one wins".
                 .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -97,6 +105,7 @@ public final class ReferenceServer implements AutoCloseable {
                 .addMixIn(dev.jobsopenapi.openyuanrong.server.model.DriverInfo.class, EveryField.class)
                 .addMixIn(dev.jobsopenapi.openyuanrong.server.model.JobRuntimeEnv.class, EveryField.class)
                 .build();
+        }
 
         @Override
         public ObjectMapper getContext(Class<?> type) {
@@ -247,7 +256,7 @@ public final class ReferenceServer implements AutoCloseable {
                 .register(new ModelArtsJobsResource(store, clock, limits))
                 .register(new OpenYuanrongJobsResource(store, Clock.systemUTC(), limits))
                 .register(JacksonFeature.withoutExceptionMappers())
-                .register(new VendorJson())
+                .register(new VendorJson(limits.maxArrayItems()))
                 .register(new StrictBooleanParameters())
                 .register(errors)
                 .register(new VendorErrorMapper.ValidationFailures(errors))

@@ -134,6 +134,11 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
      * body is not JSON. Never Jackson's own wording, which names Java classes.
      */
     static String describe(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EntryLimit.TooManyEntries tooMany) {
+                return tooMany.getOriginalMessage();
+            }
+        }
         if (e.getOriginalMessage().startsWith("Trailing token")) {
             return "the body is not valid JSON: Trailing token after the first value (a body holds one JSON value)";
         }

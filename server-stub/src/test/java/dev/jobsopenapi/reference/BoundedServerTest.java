@@ -94,7 +94,7 @@ class BoundedServerTest {
             HttpResponse<String> answer = send(server, "POST", "/v1/proj-1/dev-servers/jobs", request.toString());
             assertEquals(400, answer.statusCode(), answer.body());
             JsonNode error = JSON.readTree(answer.body());
-            assertTrue(error.path("error_msg").asText().startsWith("server_ids: at most 1000 entries"), answer.body());
+            assertTrue(error.path("error_msg").asText().startsWith("invalid request body: server_ids: at most 1000 entries"), answer.body());
             assertConforms(MODELARTS, "POST", "/v1/proj-1/dev-servers/jobs", answer);
         }
     }

@@ -27,8 +27,13 @@ class MockServerIT {
     private static final Pattern OPENYUANRONG_URL = Pattern.compile("openYuanrong jobs: +(http://\\S+)/api/jobs");
 
     private static ProcessBuilder java(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        return java(List.of(), args);
+    }
+
+    private static ProcessBuilder java(List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true);
     }
@@ -149,6 +154,46 @@ class MockServerIT {
             assertTrue(process.waitFor(20, TimeUnit.SECONDS));
             assertTrue(rest.stream().noneMatch(l -> l.startsWith("\tat ")), () -> String.join("\n", rest));
             assertTrue(rest.size() < 60, rest.size() + " lines for 200 aborted exchanges:\n" + String.join("\n", rest));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void thirtyTwoConcurrentOneMibArraysInA256MibHeapAreRefusedAsTheyStreamIn() throws Exception {
+        // 125,000 server_ids in 1 MiB: bound into models and validated whole, 32 of them at once killed the server
+        // with an OutOfMemoryError; counted as they stream in, each is refused after 1,001 entries.
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < 125_000; i++) {
+            ids.append(i == 0 ? "" : ",").append('"').append(i).append('"');
+        }
+        String body = "{\"name\":\"n\",\"server_ids\":[" + ids + "],\"type\":\"COMMON\",\"items\":[{\"type\":\"X\"}]}";
+        assertTrue(body.length() < 1024 * 1024, body.length() + " bytes");
+        Process process = java(List.of("-Xmx256m"), "--port", "0").start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String base = null;
+            for (String line; base == null && (line = out.readLine()) != null; ) {
+                Matcher m = OPENYUANRONG_URL.matcher(line);
+                base = m.find() ? m.group(1) : null;
+            }
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpRequest create = java.net.http.HttpRequest.newBuilder(URI.create(base + "/v1/p/dev-servers/jobs"))
+                    .timeout(java.time.Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+            for (int round = 0; round < 3; round++) {
+                List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> calls = new ArrayList<>();
+                for (int i = 0; i < 32; i++) {
+                    calls.add(http.sendAsync(create, java.net.http.HttpResponse.BodyHandlers.ofString()));
+                }
+                for (var call : calls) {
+                    java.net.http.HttpResponse<String> answer = call.get(60, TimeUnit.SECONDS);
+                    assertEquals(400, answer.statusCode(), answer.body());
+                    assertTrue(answer.body().contains("server_ids: at most 1000 entries"), answer.body());
+                }
+            }
+            assertEquals(200, http.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/api/jobs")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode(), "the server still serves");
         } finally {
             process.destroyForcibly();
         }
