@@ -115,11 +115,7 @@ class MockServerIT {
         Process process = java("--port", "0", "--request-seconds", "2").start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String base = null;
-            for (String line; base == null && (line = out.readLine()) != null; ) {
-                Matcher m = OPENYUANRONG_URL.matcher(line);
-                base = m.find() ? m.group(1) : null;
-            }
+            String base = baseOf(out);
             URI uri = URI.create(base);
             long start = System.nanoTime();
             try (java.net.Socket slow = new java.net.Socket(uri.getHost(), uri.getPort())) {
@@ -172,11 +168,7 @@ class MockServerIT {
         Process process = java(List.of("-Xmx256m"), "--port", "0").start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String base = null;
-            for (String line; base == null && (line = out.readLine()) != null; ) {
-                Matcher m = OPENYUANRONG_URL.matcher(line);
-                base = m.find() ? m.group(1) : null;
-            }
+            String base = baseOf(out);
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             java.net.http.HttpRequest create = java.net.http.HttpRequest.newBuilder(URI.create(base + "/v1/p/dev-servers/jobs"))
                     .timeout(java.time.Duration.ofSeconds(60)).header("Content-Type", "application/json")
@@ -207,11 +199,7 @@ class MockServerIT {
         List<java.net.Socket> connections = new ArrayList<>();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String base = null;
-            for (String line; base == null && (line = out.readLine()) != null; ) {
-                Matcher m = OPENYUANRONG_URL.matcher(line);
-                base = m.find() ? m.group(1) : null;
-            }
+            String base = baseOf(out);
             URI uri = URI.create(base);
             for (int i = 0; i < 400; i++) {
                 java.net.Socket connection = new java.net.Socket(uri.getHost(), uri.getPort());
@@ -235,6 +223,17 @@ class MockServerIT {
             }
             process.destroyForcibly();
         }
+    }
+
+    /** The base URL the mock's banner prints, read off its output; the reader is left after that line. */
+    private static String baseOf(BufferedReader out) throws java.io.IOException {
+        for (String line; (line = out.readLine()) != null; ) {
+            Matcher m = OPENYUANRONG_URL.matcher(line);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
     }
 
     /** One keep-alive GET of the openYuanrong list on the connection; its status (-1: closed by the server). */

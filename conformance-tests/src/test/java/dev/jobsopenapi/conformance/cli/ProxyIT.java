@@ -59,11 +59,7 @@ class ProxyIT {
             }
         });
         upstream.start();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx48m", "-jar", JAR.toString(), "proxy", "--spec", "openyuanrong-jobs", "--upstream",
-                "http://127.0.0.1:" + upstream.getAddress().getPort(), "--port", "0", "--max-exchanges", "1",
-                "--format", "junit"));
-        Process proxy = new ProcessBuilder(command).start();
+        Process proxy = proxy(List.of("-Xmx48m"), upstream, "--max-exchanges", "1", "--format", "junit");
         try {
             BufferedReader err = new BufferedReader(new InputStreamReader(proxy.getErrorStream(), StandardCharsets.UTF_8));
             String base = addressPrintedOn(err);
@@ -90,9 +86,7 @@ class ProxyIT {
     @Test
     void stoppedByASignalItPrintsTheReportAndExitsOneForANonConformingExchange() throws Exception {
         HttpServer upstream = answering(200, "[{\"submission_id\": 7}]");
-        Process proxy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JAR.toString(), "proxy", "--spec", "openyuanrong-jobs", "--upstream",
-                "http://127.0.0.1:" + upstream.getAddress().getPort(), "--port", "0", "--format", "junit").start();
+        Process proxy = proxy(List.of(), upstream, "--format", "junit");
         try {
             BufferedReader err = new BufferedReader(new InputStreamReader(proxy.getErrorStream(), StandardCharsets.UTF_8));
             String base = addressPrintedOn(err);
@@ -115,13 +109,11 @@ class ProxyIT {
     @Test
     void aProxyThroughWhichNothingWasCheckedFailsUnlessTheUserAcceptsIt() throws Exception {
         for (boolean accepted : new boolean[] {false, true}) {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", JAR.toString(), "proxy", "--spec", "openyuanrong-jobs", "--upstream", "http://127.0.0.1:9",
-                    "--port", "0", "--duration", "1", "--format", "junit"));
+            List<String> options = new ArrayList<>(List.of("--duration", "1", "--format", "junit"));
             if (accepted) {
-                command.add("--allow-empty");
+                options.add("--allow-empty");
             }
-            Process proxy = new ProcessBuilder(command).start();
+            Process proxy = proxy(List.of(), null, options.toArray(String[]::new));
             try {
                 String report = new String(proxy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 String lines = new String(proxy.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -140,9 +132,7 @@ class ProxyIT {
     @Test
     void anUpstreamThatRefusesTheCredentialsIsARefusalNotAPass() throws Exception {
         HttpServer upstream = answering(401, "{\"error\":\"Authentication failed: token is missing\"}");
-        Process proxy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JAR.toString(), "proxy", "--spec", "openyuanrong-jobs", "--upstream",
-                "http://127.0.0.1:" + upstream.getAddress().getPort(), "--port", "0", "--max-exchanges", "1").start();
+        Process proxy = proxy(List.of(), upstream, "--max-exchanges", "1");
         try {
             BufferedReader err = new BufferedReader(new InputStreamReader(proxy.getErrorStream(), StandardCharsets.UTF_8));
             String base = addressPrintedOn(err);
@@ -158,6 +148,19 @@ class ProxyIT {
             proxy.destroyForcibly();
             upstream.stop(0);
         }
+    }
+
+    /**
+     * The proxy jar checking openYuanrong on a free port in front of the upstream (null: a port where nothing
+     * listens), with these JVM options and proxy options.
+     */
+    private static Process proxy(List<String> jvmOptions, HttpServer upstream, String... options) throws java.io.IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString(), "proxy", "--spec", "openyuanrong-jobs", "--upstream",
+                upstream == null ? "http://127.0.0.1:9" : "http://127.0.0.1:" + upstream.getAddress().getPort(), "--port", "0"));
+        command.addAll(List.of(options));
+        return new ProcessBuilder(command).start();
     }
 
     /** A started loopback upstream that answers every request with this status and JSON body. */
