@@ -111,7 +111,24 @@ final class SchemaChecker {
         if (message.startsWith(prefix)) {
             message = message.substring(prefix.length());
         }
-        return new Violation(pointer, spec.location(error.getSchemaLocation().getFragment().toString()),
-                error.getKeyword(), message);
+        String rule = error.getSchemaLocation().getFragment().toString();
+        return new Violation(pointer, spec.location(rule), error.getKeyword(), message + quirksOf(rule));
+    }
+
+    /**
+     * Names the vendor quirks of the schema whose keyword failed, so that a value the vendor's prose allows but
+     * the spec does not (a ModelArts time sent as a digit string) points at the quirk that explains why.
+     */
+    private String quirksOf(String rulePointer) {
+        int slash = rulePointer.lastIndexOf('/');
+        if (slash <= 0) {
+            return "";
+        }
+        List<String> ids = new ArrayList<>();
+        spec.at(rulePointer.substring(0, slash)).path(VendorQuirkCatalogue.EXTENSION)
+                .forEach(quirk -> ids.add(quirk.path("id").asText()));
+        ids.removeIf(String::isEmpty);
+        return ids.isEmpty() ? "" : " (the vendor documents otherwise: see vendor quirk" + (ids.size() > 1 ? "s " : " ")
+                + String.join(", ", ids) + " in " + spec.name() + ".yaml)";
     }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param pointer          JSON pointer of the node in the spec that carries the entry
  * @param claim            what the vendor document claims
  * @param observed         what servers really send, as the vendor's examples or its servers' source show
- * @param evidence         where the disagreement shows: a seed and the part of it, or a file of a public source
+ * @param evidence         where the disagreement shows: a vendor page (by its title) and the part of it, or a file of a
+ *                         public source
  * @param documentedSchema the schema the claim alone would give the node, where it can be stated as one
  */
 public record VendorQuirk(String id, String spec, String pointer, String claim, String observed, String evidence,

@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every fact beyond the seeds is traceable to a public source a user can open: {@code x-source} entries name a
- * repository and a file, quirk evidence and example sources name a seed or such a file, and no product text
+ * Every fact is traceable to a public source a user can open: {@code x-source} entries name a
+ * repository and a file, quirk evidence and example sources name a vendor page by its title or such a file, and no product text
  * cites this project's issue numbers, which users cannot see.
  */
 class ProvenanceTest {
@@ -36,16 +36,20 @@ class ProvenanceTest {
             "huaweicloud/huaweicloud-sdk-nodejs-v3",
             "huaweicloud/terraform-provider-huaweicloud");
 
-    /** The vendor's public documents beyond the seeds, cited by title. */
-    static final Set<String> PUBLIC_DOCUMENTS = Set.of("Huawei Cloud \"API Request Signing Guide\"");
+    /** The vendor's public documents, cited by title (the specs' info sections give their breadcrumbs and dates). */
+    static final Set<String> PUBLIC_DOCUMENTS = Set.of(
+            "\"Obtaining the DevServer Job List\"",
+            "\"Querying Lite Server Job Details\"",
+            "\"Query Job List\"",
+            "Huawei Cloud \"API Request Signing Guide\"");
 
     private static final Pattern SOURCE_FILE = Pattern.compile("([\\w.-]+/[\\w.-]+)\\b[^.]*?[\\w./-]+\\.(?:go|java|ts)\\b");
     private static final Pattern ISSUE_NUMBER = Pattern.compile("(?i)\\b(issue|task)\\s*#\\s*\\d+");
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
-    /** True when the text names a seed document or a file of one of {@link #PUBLIC_SOURCES}. */
+    /** True when the text names a vendor document by its title or a file of one of {@link #PUBLIC_SOURCES}. */
     static boolean namesAPublicSource(String text) {
-        if (text.contains("seed 00") || text.contains("Seed 00") || PUBLIC_DOCUMENTS.stream().anyMatch(text::contains)) {
+        if (PUBLIC_DOCUMENTS.stream().anyMatch(text::contains)) {
             return true;
         }
         Matcher m = SOURCE_FILE.matcher(text);
@@ -100,21 +104,21 @@ class ProvenanceTest {
     }
 
     @Test
-    void everyOperationAndSchemaNotFromASeedSaysWhereItComesFrom() {
+    void everyOperationAndSchemaSaysWhereItComesFrom() {
         for (ApiContract contract : contracts()) {
             for (Operation operation : contract.operations()) {
                 JsonNode node = contract.document().at(operation.pointer());
-                assertTrue(node.has("x-source") || node.path("description").asText().contains("seed"),
-                        contract.name() + " " + operation.operationId() + " has no x-source and names no seed");
+                assertTrue(node.has("x-source") || namesAPublicSource(node.path("description").asText()),
+                        contract.name() + " " + operation.operationId() + " has no x-source and names no vendor page");
             }
             contract.document().at("/components/schemas").fields().forEachRemaining(schema ->
-                    assertTrue(schema.getValue().has("x-source") || schema.getValue().path("description").asText().contains("seed"),
-                            contract.name() + " schema " + schema.getKey() + " has no x-source and names no seed"));
+                    assertTrue(schema.getValue().has("x-source") || namesAPublicSource(schema.getValue().path("description").asText()),
+                            contract.name() + " schema " + schema.getKey() + " has no x-source and names no vendor page"));
         }
     }
 
     @Test
-    void everyOpenYuanrongOperationBeyondTheSeedCitesTheFrontendSource() {
+    void everyOpenYuanrongOperationBeyondTheDocumentedListCitesTheFrontendSource() {
         ApiContract contract = ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS);
         for (String operationId : List.of("listJobs", "submitJob", "getJob", "deleteJob", "stopJob")) {
             JsonNode sources = contract.document().at(contract.operation(operationId).orElseThrow().pointer() + "/x-source");
@@ -140,6 +144,24 @@ class ProvenanceTest {
         assertEquals(List.of(), citations);
     }
 
+    @Test
+    void noProductFileCitesADocumentUsersCannotOpen() throws IOException {
+        Pattern internal = Pattern.compile(
+                "(?i)\\bseeds?\\s+[0`]|\\b(?:the|a) seed(?:s|'s)?\\b(?!\\s+jobs)|\\b00[0-2]_[0-9a-f]{16}\\b");
+        List<String> citations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(ProvenanceTest::isProductText).toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (internal.matcher(lines.get(i)).find()) {
+                        citations.add(ROOT.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).strip());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), citations, "cite the vendor page by its title, breadcrumb and date instead");
+    }
+
     private static boolean isProductText(Path file) {
         String path = ROOT.relativize(file).toString().replace('\\', '/');
         if (path.startsWith(".git/") || path.contains("/target/") || path.startsWith("target/")
@@ -158,7 +180,8 @@ class ProvenanceTest {
                 for (String key : List.of("sources", "constraint", "reason")) {
                     assertFalse(note.path(key).asText().isBlank(), contract.name() + ": x-narrowed without " + key + ": " + note);
                 }
-                assertTrue(node.has("pattern") || node.has("maxLength") || node.has("minLength") || node.has("enum"),
+                assertTrue(node.has("pattern") || node.has("maxLength") || node.has("minLength") || node.has("enum")
+                                || node.has("type") && node.has("x-documented-type"),
                         "an x-narrowed note sits on the constraint it explains: " + node);
                 narrowings.add(contract.name() + ": " + note.path("constraint").asText());
             });
@@ -167,8 +190,9 @@ class ProvenanceTest {
     }
 
     @Test
-    void theSourceCheckAcceptsSeedsAndPublicFilesOnly() {
-        assertTrue(namesAPublicSource("seed 002, first example"));
+    void theSourceCheckAcceptsVendorPageTitlesAndPublicFilesOnly() {
+        assertTrue(namesAPublicSource("\"Query Job List\", first example"));
+        assertFalse(namesAPublicSource("seed 002, first example"));
         assertTrue(namesAPublicSource("openeuler-mirror/yuanrong-frontend pkg/common/job/handler.go StopJobHandleRes"));
         assertFalse(namesAPublicSource("frontend source, as reported in an issue"));
         assertFalse(namesAPublicSource("someone/else pkg/x.go"));

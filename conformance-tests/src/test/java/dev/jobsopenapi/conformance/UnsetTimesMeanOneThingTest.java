@@ -46,7 +46,6 @@ class UnsetTimesMeanOneThingTest {
         }
         assertEquals(List.of(
                 "modelarts-devserver-jobs ModelArtsTime 0",
-                "modelarts-devserver-jobs ModelArtsTime \"0\"",
                 "openyuanrong-jobs JobTime \"\"",
                 "openyuanrong-jobs JobTime \"0\""), checked);
     }

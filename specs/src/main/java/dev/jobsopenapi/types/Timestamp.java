@@ -10,8 +10,14 @@ import java.util.Optional;
 
 /**
  * An epoch time exactly as a job API sent it: a JSON number ({@code 1749536420547}) or a JSON string of
- * decimal digits ({@code "1755484077"}). This is the Java type of the specs' {@code Timestamp} schema in
+ * decimal digits ({@code "1755484077"}). This is the Java type of the specs' time schemas ({@code ModelArtsTime}, {@code JobTime}) in
  * both the generated client and the generated server models.
+ *
+ * <p><b>Liberal in what it reads.</b> The ModelArts spec types its times as JSON integers ({@code ModelArtsTime}):
+ * a digit string there does not conform, and the conformance checker reports it, naming the vendor quirk
+ * {@code modelarts-timestamp-number}. This type still reads a digit string wherever it stands, because the vendor
+ * documents these fields as {@code String} and a client should not fail on a value its server may legitimately
+ * send; the openYuanrong spec's {@code JobTime} is a digit string by contract.
  *
  * <p><b>Lossless.</b> A timestamp written back to JSON takes the form it was read in: a number stays a
  * number and a string stays the same string, leading zeros included.
