@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Python clients openapi-generator makes from both specs ({@code python}, pydantic v2) read every documented
- * example and every frontend job shape — the ModelArts times as an {@code int} or a {@code str} — write each back
+ * example and every frontend job shape — the ModelArts times as an {@code int} — write each back
  * unchanged, call every operation of both APIs on the mock server, and pass the frontend's token to a guarded one.
  */
 class GeneratedPythonClientsTest {

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The TypeScript clients openapi-generator makes from both specs ({@code typescript-fetch}) compile with
  * {@code tsc} in strict mode, read every documented example and every frontend job shape — the ModelArts times as
- * a {@code number} or a {@code string} — write each back unchanged, and call every operation of both APIs on the
+ * a {@code number} — write each back unchanged, and call every operation of both APIs on the
  * mock server.
  */
 class GeneratedTypeScriptClientsTest {
