@@ -30,7 +30,7 @@ public final class MockServer {
     private static final String USAGE = """
             usage: java -jar jobs-openapi-mock-server.jar [--port 8080] [--host 127.0.0.1] [--ak AK --sk SK] [--jwt-secret SECRET]
                    [--max-jobs N] [--max-stored-mib N] [--max-array-items N] [--threads N] [--backlog N]
-                   [--request-seconds N] [--response-seconds N]
+                   [--request-seconds N] [--response-seconds N] [--fault OPERATION_ID=KIND:ARGUMENT]...
               --ak, --sk      ModelArts requests must be signed (SDK-HMAC-SHA256) with this key pair; without them the
                               vendor's HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are used when set; else ModelArts is open
               --jwt-secret    openYuanrong requests need a JWT of role developer signed (HS256) with this secret; without
@@ -44,6 +44,9 @@ public final class MockServer {
               --request-seconds N   the most a request's head (request line and headers) may take to arrive (default 10)
               --response-seconds N  the most a connection may stay idle, reading or writing (default 30); each whole
                                     exchange, body and answer included, ends after the two times together
+              --fault OP=KIND:ARG   answer operation OP wrongly, on purpose, to test a client or a checker (repeatable):
+                                    status:503 (another status), body:{"data":[]} (another JSON body), drop:/data/0/id
+                                    (leave out a field), retype:/data/0/create_at (change its JSON type), delay:2s
             A secret on the command line is visible to other users in the process list: prefer the variables.""";
 
     public static void main(String[] args) throws InterruptedException {
@@ -58,6 +61,7 @@ public final class MockServer {
         String akSkSource = null;
         PrintStream err = System.err;
         ServerLimits limits = ServerLimits.defaults();
+        java.util.List<String> faults = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -78,6 +82,12 @@ public final class MockServer {
                             java.time.Duration.ofSeconds(count(args[i], value(args, ++i))), limits.responseTime());
                     case "--response-seconds" -> limits = limits.withTimes(limits.requestTime(),
                             java.time.Duration.ofSeconds(count(args[i], value(args, ++i))));
+                    case "--fault" -> {
+                        String fault = value(args, ++i);
+                        int equals = fault.indexOf('=');
+                        Fault.parse(equals < 0 ? fault : fault.substring(equals + 1)); // the form, before anything listens
+                        faults.add(fault);
+                    }
                     case "--help", "-h" -> {
                         System.out.println(USAGE);
                         return;
@@ -128,6 +138,13 @@ public final class MockServer {
             System.exit(2);
             return;
         }
+        try {
+            faults.forEach(server.faults()::inject);
+        } catch (IllegalArgumentException e) {
+            server.close();
+            err.println("error: --fault " + e.getMessage());
+            System.exit(2);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -150,6 +167,7 @@ public final class MockServer {
         } else {
             System.out.println("openYuanrong: open (no token checked)");
         }
+        faults.forEach(fault -> System.out.println("fault: " + fault + " (answered wrongly on purpose)"));
         stopped.await();
     }
 

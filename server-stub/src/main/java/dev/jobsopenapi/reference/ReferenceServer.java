@@ -118,10 +118,12 @@ public final class ReferenceServer implements AutoCloseable {
 
     private final Server server;
     private final URI baseUri;
+    private final Faults faults;
 
-    private ReferenceServer(Server server, URI baseUri) {
+    private ReferenceServer(Server server, URI baseUri, Faults faults) {
         this.server = server;
         this.baseUri = baseUri;
+        this.faults = faults;
     }
 
     /**
@@ -191,8 +193,9 @@ public final class ReferenceServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.getServletHandler().setDecodeAmbiguousURIs(true);
+        Faults faults = new Faults(operationIds(router));
         context.addServlet(new ServletHolder(new ServletContainer(application(clock, frontDoor, limits, modelArts, openYuanrong,
-                router, errors))), "/*");
+                router, errors, faults))), "/*");
         server.setHandler(new ExchangeDeadline(limits.requestTime().plus(limits.responseTime()),
                 new RoutingGate(router, errors, context)));
         EngineErrors engineErrors = new EngineErrors(errors);
@@ -211,7 +214,13 @@ public final class ReferenceServer implements AutoCloseable {
                     + ": " + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
         }
         URI base = URI.create("http://" + ListenAddress.uriHost(asked.getAddress()) + ":" + connector.getLocalPort());
-        return new ReferenceServer(server, base);
+        return new ReferenceServer(server, base, faults);
+    }
+
+    private static java.util.Set<String> operationIds(Router router) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        router.tables().forEach(table -> table.routes().forEach(route -> ids.add(route.operationId())));
+        return ids;
     }
 
     private static Router router(JsonNode modelArts, JsonNode openYuanrong) {
@@ -242,13 +251,15 @@ public final class ReferenceServer implements AutoCloseable {
         JsonNode modelArts = SpecTree.document(BundledSpec.MODELARTS_DEVSERVER_JOBS);
         JsonNode openYuanrong = SpecTree.document(BundledSpec.OPENYUANRONG_JOBS);
         Router router = router(modelArts, openYuanrong);
-        return application(clock, frontDoor, limits, modelArts, openYuanrong, router, new VendorErrors(router));
+        return application(clock, frontDoor, limits, modelArts, openYuanrong, router, new VendorErrors(router),
+                new Faults(operationIds(router)));
     }
 
     private static ResourceConfig application(Clock clock, FrontDoor frontDoor, ServerLimits limits, JsonNode modelArts,
-                                              JsonNode openYuanrong, Router router, VendorErrors bodies) {
+                                              JsonNode openYuanrong, Router router, VendorErrors bodies, Faults faults) {
         ExampleJobStore store = ExampleJobStore.from(SpecTree.examples(modelArts), SpecTree.examples(openYuanrong));
         VendorErrorMapper errors = new VendorErrorMapper(bodies);
+        VendorJson json = new VendorJson(limits.maxArrayItems());
         ResourceConfig config = new ResourceConfig().register(new RoutingFilter(router, errors));
         frontDoor.akSk().ifPresent(credentials -> config.register(new AkSkSignatureFilter(credentials, clock)));
         frontDoor.jwtSecret().ifPresent(secret -> config.register(new FrontendJwtFilter(secret, clock)));
@@ -256,7 +267,8 @@ public final class ReferenceServer implements AutoCloseable {
                 .register(new ModelArtsJobsResource(store, clock, limits))
                 .register(new OpenYuanrongJobsResource(store, Clock.systemUTC(), limits))
                 .register(JacksonFeature.withoutExceptionMappers())
-                .register(new VendorJson(limits.maxArrayItems()))
+                .register(json)
+                .register(new FaultInjector(faults, json.getContext(Object.class)))
                 .register(new StrictBooleanParameters())
                 .register(errors)
                 .register(new VendorErrorMapper.ValidationFailures(errors))
@@ -269,6 +281,14 @@ public final class ReferenceServer implements AutoCloseable {
     /** For example {@code http://127.0.0.1:41234}. */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /**
+     * The faults this server applies to its answers, by operation id: none until a test or {@code --fault} injects
+     * some, for example {@code server.faults().inject("listJobs", Fault.drop("/0/status"))}.
+     */
+    public Faults faults() {
+        return faults;
     }
 
     /** Stops the server, letting exchanges in progress finish for up to a second. */
