@@ -86,6 +86,34 @@ class MockServerIT {
     }
 
     @Test
+    void aFaultOnTheCommandLineIsAppliedAndAnnouncedAndAWrongOneIsAUsageError() throws Exception {
+        for (String wrong : List.of("noSuchOperation=status:503", "listJobs=explode:1", "listJobs")) {
+            Process process = java("--port", "0", "--fault", wrong).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(2, process.exitValue(), wrong + ": " + output);
+            assertTrue(output.startsWith("error: "), output);
+        }
+        Process process = java("--port", "0", "--fault", "listJobs=status:503").redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String base = baseOf(out);
+            StringBuilder banner = new StringBuilder();
+            String line = "";
+            for (int i = 0; i < 4 && line != null && !line.startsWith("fault: "); i++) {
+                line = out.readLine();
+                banner.append(line).append('\n');
+            }
+            assertEquals("fault: listJobs=status:503 (answered wrongly on purpose)", line, banner::toString);
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/jobs")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, answer.statusCode(), banner::toString);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
     void anEmptyOrBlankCredentialIsAUsageErrorNeverAnOpenDoor() throws Exception {
         for (List<String> args : List.of(List.of("--jwt-secret", ""), List.of("--jwt-secret", "   "),
                 List.of("--ak", "", "--sk", "secret"), List.of("--ak", "AK", "--sk", " "))) {
