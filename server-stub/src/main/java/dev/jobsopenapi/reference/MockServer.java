@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -jar jobs-openapi-mock-server.jar [--port 8080] [--host 127.0.0.1] [--ak AK --sk SK] [--jwt-secret SECRET]
  *     [--max-jobs N] [--max-stored-mib N] [--max-array-items N] [--threads N] [--backlog N]
- *     [--request-seconds N] [--response-seconds N]
+                   [--max-connections N] *     [--request-seconds N] [--response-seconds N]
  * </pre>
  *
  * <p>Open by default. With AK/SK credentials ({@code --ak}/{@code --sk}, or the vendor's
@@ -30,7 +30,7 @@ public final class MockServer {
     private static final String USAGE = """
             usage: java -jar jobs-openapi-mock-server.jar [--port 8080] [--host 127.0.0.1] [--ak AK --sk SK] [--jwt-secret SECRET]
                    [--max-jobs N] [--max-stored-mib N] [--max-array-items N] [--threads N] [--backlog N]
-                   [--request-seconds N] [--response-seconds N] [--fault OPERATION_ID=KIND:ARGUMENT]...
+                   [--max-connections N] [--request-seconds N] [--response-seconds N] [--fault OPERATION_ID=KIND:ARGUMENT]...
               --ak, --sk      ModelArts requests must be signed (SDK-HMAC-SHA256) with this key pair; without them the
                               vendor's HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are used when set; else ModelArts is open
               --jwt-secret    openYuanrong requests need a JWT of role developer signed (HS256) with this secret; without
@@ -41,6 +41,8 @@ public final class MockServer {
               --max-array-items N   entries one array or map of a request may carry (default 1000)
               --threads N           exchanges served at once; more wait their turn (default 32)
               --backlog N           connections the operating system queues before they are accepted (default 1024)
+              --max-connections N   connections held open at once, idle ones included; beyond it new ones wait in the
+                                    backlog until one closes (default 4096)
               --request-seconds N   the most a request's head (request line and headers) may take to arrive (default 10)
               --response-seconds N  the most a connection may stay idle, reading or writing (default 30); each whole
                                     exchange, body and answer included, ends after the two times together
@@ -78,6 +80,7 @@ public final class MockServer {
                     case "--max-array-items" -> limits = limits.withMaxArrayItems(count(args[i], value(args, ++i)));
                     case "--threads" -> limits = limits.withWorkerThreads(count(args[i], value(args, ++i)));
                     case "--backlog" -> limits = limits.withBacklog(count(args[i], value(args, ++i)));
+                    case "--max-connections" -> limits = limits.withMaxConnections(count(args[i], value(args, ++i)));
                     case "--request-seconds" -> limits = limits.withTimes(
                             java.time.Duration.ofSeconds(count(args[i], value(args, ++i))), limits.responseTime());
                     case "--response-seconds" -> limits = limits.withTimes(limits.requestTime(),

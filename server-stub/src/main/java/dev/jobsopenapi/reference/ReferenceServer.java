@@ -23,6 +23,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -189,6 +190,7 @@ public final class ReferenceServer implements AutoCloseable {
         connector.setAcceptQueueSize(limits.backlog());
         connector.setIdleTimeout(limits.responseTime().toMillis());
         server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         server.addBean(new HeaderDeadline(connector, limits.requestTime()));
 
         ServletContextHandler context = new ServletContextHandler("/");

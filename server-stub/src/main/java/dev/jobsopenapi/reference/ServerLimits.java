@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param workerThreads the threads that serve exchanges (a bounded pool: more exchanges at once wait); the engine
  *                      reads request heads on its own selector, so a slow client holds none of them
  * @param backlog       the connections the operating system queues before the server accepts them
+ * @param maxConnections the connections the server holds open at once, idle keep-alive ones included; beyond it
+ *                      the server stops accepting (new connections wait in the backlog) until one closes
  * @param requestTime   the most time a request's head (request line and headers) may take to arrive
  * @param responseTime  the most time a connection may stay idle: no byte read from a client that stops sending, none
  *                      written to a client that stops reading, or none between two requests of a keep-alive
@@ -24,11 +26,14 @@ import java.time.Duration;
  *                      together. All of them are this server's own: nothing is set for the whole JVM.
  */
 public record ServerLimits(int maxJobs, int maxStoredMib, int maxArrayItems, int workerThreads, int backlog,
-                           Duration requestTime, Duration responseTime) {
+                           int maxConnections, Duration requestTime, Duration responseTime) {
 
-    /** 10,000 jobs and 256 MiB per API, 1,000 entries per array, 32 threads, a backlog of 1,024, 10 s and 30 s. */
+    /**
+     * 10,000 jobs and 256 MiB per API, 1,000 entries per array, 32 threads, a backlog of 1,024, 4,096 connections,
+     * 10 s and 30 s.
+     */
     public static ServerLimits defaults() {
-        return new ServerLimits(10_000, 256, 1_000, 32, 1_024, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        return new ServerLimits(10_000, 256, 1_000, 32, 1_024, 4_096, Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
     public ServerLimits {
@@ -37,6 +42,7 @@ public record ServerLimits(int maxJobs, int maxStoredMib, int maxArrayItems, int
         positive("maxArrayItems", maxArrayItems);
         positive("workerThreads", workerThreads);
         positive("backlog", backlog);
+        positive("maxConnections", maxConnections);
         if (requestTime.toSeconds() < 1 || responseTime.toSeconds() < 1) {
             throw new IllegalArgumentException("the request and response times are whole seconds, at least 1");
         }
@@ -44,32 +50,37 @@ public record ServerLimits(int maxJobs, int maxStoredMib, int maxArrayItems, int
 
     /** These limits with another job cap. */
     public ServerLimits withMaxJobs(int jobs) {
-        return new ServerLimits(jobs, maxStoredMib, maxArrayItems, workerThreads, backlog, requestTime, responseTime);
+        return new ServerLimits(jobs, maxStoredMib, maxArrayItems, workerThreads, backlog, maxConnections, requestTime, responseTime);
     }
 
     /** These limits with another stored-size cap. */
     public ServerLimits withMaxStoredMib(int mib) {
-        return new ServerLimits(maxJobs, mib, maxArrayItems, workerThreads, backlog, requestTime, responseTime);
+        return new ServerLimits(maxJobs, mib, maxArrayItems, workerThreads, backlog, maxConnections, requestTime, responseTime);
     }
 
     /** These limits with another array cap. */
     public ServerLimits withMaxArrayItems(int items) {
-        return new ServerLimits(maxJobs, maxStoredMib, items, workerThreads, backlog, requestTime, responseTime);
+        return new ServerLimits(maxJobs, maxStoredMib, items, workerThreads, backlog, maxConnections, requestTime, responseTime);
     }
 
     /** These limits with another pool size. */
     public ServerLimits withWorkerThreads(int threads) {
-        return new ServerLimits(maxJobs, maxStoredMib, maxArrayItems, threads, backlog, requestTime, responseTime);
+        return new ServerLimits(maxJobs, maxStoredMib, maxArrayItems, threads, backlog, maxConnections, requestTime, responseTime);
     }
 
     /** These limits with another backlog. */
     public ServerLimits withBacklog(int connections) {
-        return new ServerLimits(maxJobs, maxStoredMib, maxArrayItems, workerThreads, connections, requestTime, responseTime);
+        return new ServerLimits(maxJobs, maxStoredMib, maxArrayItems, workerThreads, connections, maxConnections, requestTime, responseTime);
+    }
+
+    /** These limits with another connection cap. */
+    public ServerLimits withMaxConnections(int connections) {
+        return new ServerLimits(maxJobs, maxStoredMib, maxArrayItems, workerThreads, backlog, connections, requestTime, responseTime);
     }
 
     /** These limits with other request and response times. */
     public ServerLimits withTimes(Duration request, Duration response) {
-        return new ServerLimits(maxJobs, maxStoredMib, maxArrayItems, workerThreads, backlog, request, response);
+        return new ServerLimits(maxJobs, maxStoredMib, maxArrayItems, workerThreads, backlog, maxConnections, request, response);
     }
 
     private static void positive(String name, long value) {

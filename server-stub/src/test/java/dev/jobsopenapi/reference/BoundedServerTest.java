@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,20 @@ class BoundedServerTest {
 
     private static ReferenceServer start(ServerLimits limits) {
         return ReferenceServer.start("127.0.0.1", 0, Clock.systemUTC(), FrontDoor.open(), limits);
+    }
+
+    @Test
+    void overTheConnectionCapANewConnectionWaitsUntilOneCloses() throws Exception {
+        try (ReferenceServer server = start(ServerLimits.defaults().withMaxConnections(2));
+             java.net.Socket first = new java.net.Socket(server.baseUri().getHost(), server.baseUri().getPort());
+             java.net.Socket second = new java.net.Socket(server.baseUri().getHost(), server.baseUri().getPort())) {
+            HttpRequest list = HttpRequest.newBuilder(server.baseUri().resolve("/api/jobs")).timeout(java.time.Duration.ofSeconds(1)).build();
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> waiting = HTTP.sendAsync(list, HttpResponse.BodyHandlers.ofString());
+            assertThrows(java.util.concurrent.ExecutionException.class, waiting::get, "served beyond the cap of 2 connections");
+            first.close();
+            assertEquals(200, HTTP.send(HttpRequest.newBuilder(server.baseUri().resolve("/api/jobs")).timeout(java.time.Duration.ofSeconds(10))
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
     }
 
     @Test
