@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.DocumentedExample;
 import dev.jobsopenapi.conformance.Operation;
-import dev.jobsopenapi.conformance.Parameter;
 import dev.jobsopenapi.reference.ReferenceServer;
 import dev.jobsopenapi.specs.BundledSpec;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,14 +23,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,8 +48,6 @@ class GeneratedJavaProjectsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path MODULE = Path.of("").toAbsolutePath();
     private static final Path GENERATED = MODULE.resolve("target/generated-clients/java");
-    /** The id the clients submit a job under (the frontend prefixes {@code app-} to ids that lack it). */
-    private static final String SUBMITTED = "app-java-client-check";
 
     /** One generator as a user runs it, and what its projects are checked on. */
     enum Row {
@@ -140,19 +135,11 @@ class GeneratedJavaProjectsTest {
     private static int checkClient(Row row, Api api, ApiContract contract, ReferenceServer server) throws Exception {
         List<String> plan = new ArrayList<>();
         List<String> operations = new ArrayList<>();
-        for (Operation operation : inLifecycleOrder(contract)) {
-            List<String> pathArguments = new ArrayList<>();
-            for (Parameter parameter : contract.parameters(operation)) {
-                if (parameter.in().equals("path")) {
-                    pathArguments.add(isAfterSubmit(operation) ? SUBMITTED : exampleOf(contract, parameter));
-                }
-            }
-            String url = server.baseUri().toString().replaceAll("/$", "") + fill(operation.pathTemplate(), pathArguments);
-            Map.Entry<String, JsonNode> body = requestBody(contract, operation);
-            plan.add(String.join("\t", operation.operationId(), operation.method().toUpperCase(), url, apiClass(contract, operation),
-                    String.join("\u001f", pathArguments), body == null ? "-" : body.getKey(),
-                    body == null ? "-" : encode(body.getValue().toString())));
-            operations.add(operation.operationId());
+        for (PlannedCall call : PlannedCall.every(contract, server.baseUri())) {
+            plan.add(String.join("\t", call.operation().operationId(), call.operation().method().toUpperCase(),
+                    call.url().toString(), call.apiClass(), String.join("\u001f", call.pathArguments()),
+                    call.body() == null ? "-" : call.bodyType(), call.body() == null ? "-" : encode(call.body().toString())));
+            operations.add(call.operation().operationId());
         }
         Map<String, List<String[]>> seen = probe(row, api, "client", plan);
         int compared = 0;
@@ -179,17 +166,12 @@ class GeneratedJavaProjectsTest {
         List<String> plan = new ArrayList<>();
         Map<String, JsonNode> sent = new LinkedHashMap<>();
         HttpClient http = HttpClient.newHttpClient();
-        for (Operation operation : contract.operations()) {
-            if (!operation.method().equalsIgnoreCase("get")) {
+        for (PlannedCall call : PlannedCall.every(contract, server.baseUri())) {
+            if (!call.isRead()) {
                 continue;
             }
-            List<String> pathArguments = new ArrayList<>();
-            for (Parameter parameter : contract.parameters(operation)) {
-                if (parameter.in().equals("path")) {
-                    pathArguments.add(exampleOf(contract, parameter));
-                }
-            }
-            URI uri = URI.create(server.baseUri().toString().replaceAll("/$", "") + fill(operation.pathTemplate(), pathArguments));
+            Operation operation = call.operation();
+            URI uri = call.url();
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode(), uri + ": " + answer.body());
             DocumentedExample asExample = contract.example(operation.operationId(), "200").orElseThrow();
@@ -242,57 +224,6 @@ class GeneratedJavaProjectsTest {
                 .filter(line -> line.length == 3 && List.of("RAW", "TIMES", "JSON", "ERROR").contains(line[0]))
                 .forEach(line -> byOperation.computeIfAbsent(line[1], k -> new ArrayList<>()).add(line));
         return byOperation;
-    }
-
-    /** The reads first, then the writes: create or submit, then stop, then delete. */
-    private static List<Operation> inLifecycleOrder(ApiContract contract) {
-        List<String> writes = List.of("post", "delete");
-        return Stream.concat(contract.operations().stream().filter(op -> !writes.contains(op.method().toLowerCase())),
-                contract.operations().stream().filter(op -> writes.contains(op.method().toLowerCase()))
-                        .sorted((a, b) -> Integer.compare(rank(a), rank(b)))).toList();
-    }
-
-    private static int rank(Operation operation) {
-        return operation.method().equalsIgnoreCase("delete") ? 2 : operation.pathTemplate().endsWith("/stop") ? 1 : 0;
-    }
-
-    /** The openYuanrong stop and delete act on the job the client just submitted. */
-    private static boolean isAfterSubmit(Operation operation) {
-        return operation.pathTemplate().startsWith("/api/jobs/") && rank(operation) > 0;
-    }
-
-    private static String exampleOf(ApiContract contract, Parameter parameter) {
-        JsonNode node = contract.document().at(parameter.pointer());
-        JsonNode example = node.has("example") ? node.get("example") : node.at("/schema/example");
-        assertFalse(example.isMissingNode(), parameter + " has no example");
-        return example.asText();
-    }
-
-    private static String fill(String template, List<String> arguments) {
-        Iterator<String> next = arguments.iterator();
-        return java.util.regex.Pattern.compile("\\{[^}]+}").matcher(template).replaceAll(m -> next.next());
-    }
-
-    /** The documented request example and its model; the submit's id replaced by {@link #SUBMITTED}. */
-    private static Map.Entry<String, JsonNode> requestBody(ApiContract contract, Operation operation) {
-        return contract.examples().stream()
-                .filter(example -> example.operationId().equals(operation.operationId()) && example.isRequest())
-                .findFirst()
-                .map(example -> {
-                    JsonNode body = example.value().deepCopy();
-                    if (body.has("submission_id")) {
-                        ((ObjectNode) body).put("submission_id", SUBMITTED);
-                    }
-                    return Map.entry(ClientCases.typeOf(contract, example), body);
-                })
-                .orElse(null);
-    }
-
-    /** The API class the generators make for the operation's first tag: {@code DevServerJobsApi}, {@code JobsApi}. */
-    private static String apiClass(ApiContract contract, Operation operation) {
-        String tag = contract.document().at(operation.pointer() + "/tags/0").asText();
-        return java.util.Arrays.stream(tag.split("[^A-Za-z0-9]+")).filter(word -> !word.isEmpty())
-                .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1)).collect(Collectors.joining()) + "Api";
     }
 
     /** The times of a raw answer by where they are, the names as the getters name them; numbers {@code Long}. */

@@ -2,6 +2,7 @@ package dev.jobsopenapi.otherlanguages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobsopenapi.reference.FrontDoor;
 import dev.jobsopenapi.reference.FrontendJwt;
@@ -19,10 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The TypeScript clients openapi-generator makes from both specs ({@code typescript-fetch}) compile with
+ * The TypeScript clients openapi-generator makes from both specs compile with
  * {@code tsc} in strict mode, read every documented example and every frontend job shape — the ModelArts times as
  * a {@code number} — write each back unchanged, and call every operation of both APIs on the
- * mock server.
+ * mock server ({@code typescript-fetch}); the {@code typescript-axios} clients call every operation and read each
+ * answer exactly as the raw answer holds it.
  */
 class GeneratedTypeScriptClientsTest {
 
@@ -54,7 +56,11 @@ class GeneratedTypeScriptClientsTest {
                 .putArray("lib").add("es2020").add("dom");
         config.with("compilerOptions").putArray("types").add("node");
         config.with("compilerOptions").putArray("typeRoots").add(NodeTools.nodeModules().resolve("@types").toString());
-        config.putArray("files").add(MODULE.resolve("src/test/typescript/check-clients.ts").toString());
+        // The typescript-axios clients import axios, which the specs module's npm packages hold.
+        config.with("compilerOptions").put("baseUrl", MODULE.toString()).putObject("paths").putArray("axios")
+                .add(NodeTools.nodeModules().resolve("axios").toString());
+        config.putArray("files").add(MODULE.resolve("src/test/typescript/check-clients.ts").toString())
+                .add(MODULE.resolve("src/test/typescript/check-axios.ts").toString());
         Path file = dir.resolve("tsconfig.json");
         JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), config);
         return file;
@@ -66,7 +72,7 @@ class GeneratedTypeScriptClientsTest {
         NodeTools.requirePackage("@types/node");
         Path cases = MODULE.resolve("target/client-cases.json");
         ClientCases.Counts counts = ClientCases.write(cases);
-        run(300, "node", NodeTools.nodeModules().resolve("typescript/bin/tsc").toString(), "-p", tsconfig().toString());
+        compile();
         try (ReferenceServer server = ReferenceServer.start("127.0.0.1", 0);
              ReferenceServer guarded = ReferenceServer.start("127.0.0.1", 0, FrontDoor.open().withJwtSecret(JWT_SECRET))) {
             String output = run(120, "node", MODULE.resolve("target/typescript-check/out/src/test/typescript/check-clients.js").toString(),
@@ -77,6 +83,51 @@ class GeneratedTypeScriptClientsTest {
             assertEquals(counts.frontendJobs(), summary.get("frontendJobs").asInt());
             assertEquals(counts.modelArtsTimes(), summary.get("modelArtsTimes").asInt(), "every ModelArts time was looked at");
             assertEquals(13, summary.get("operations").size(), summary.toString());
+        }
+    }
+
+    private static boolean compiled;
+
+    /** Both checks and the clients they import, compiled once by tsc in strict mode. */
+    private static synchronized void compile() throws Exception {
+        if (!compiled) {
+            run(300, "node", NodeTools.nodeModules().resolve("typescript/bin/tsc").toString(), "-p", tsconfig().toString());
+            compiled = true;
+        }
+    }
+
+    @Test
+    void theTypeScriptAxiosClientsCallEveryOperationAndReadEachAnswerAsSent() throws Exception {
+        NodeTools.requirePackage("typescript");
+        NodeTools.requirePackage("@types/node");
+        NodeTools.requirePackage("axios");
+        compile();
+        try (ReferenceServer server = ReferenceServer.start("127.0.0.1", 0)) {
+            ArrayNode plan = JSON.createArrayNode();
+            int reads = 0;
+            for (dev.jobsopenapi.specs.BundledSpec spec : dev.jobsopenapi.specs.BundledSpec.values()) {
+                for (PlannedCall call : PlannedCall.every(dev.jobsopenapi.conformance.ApiContract.bundled(spec), server.baseUri())) {
+                    ObjectNode entry = plan.addObject()
+                            .put("api", spec == dev.jobsopenapi.specs.BundledSpec.MODELARTS_DEVSERVER_JOBS ? "modelarts" : "openyuanrong")
+                            .put("apiClass", call.apiClass()).put("operationId", call.operation().operationId())
+                            .put("read", call.isRead()).put("url", call.url().toString());
+                    ArrayNode args = entry.putArray("args");
+                    call.pathArguments().forEach(args::add);
+                    if (call.body() != null) {
+                        args.add(call.body());
+                    }
+                    reads += call.isRead() ? 1 : 0;
+                }
+            }
+            Path planFile = MODULE.resolve("target/typescript-check/axios-plan.json");
+            JSON.writeValue(planFile.toFile(), plan);
+            String output = run(120, "node", MODULE.resolve("target/typescript-check/out/src/test/typescript/check-axios.js").toString(),
+                    planFile.toString(), server.baseUri().toString());
+            JsonNode summary = JSON.readTree(output.strip().lines().reduce((a, b) -> b).orElseThrow());
+            assertEquals(List.of(), JSON.convertValue(summary.get("failures"), List.class), output);
+            assertEquals(plan.size(), summary.get("operations").size(), summary.toString());
+            assertTrue(reads > 0, "no read planned");
+            assertEquals(reads, summary.get("compared").asInt(), "every read compared with its raw answer");
         }
     }
 }
