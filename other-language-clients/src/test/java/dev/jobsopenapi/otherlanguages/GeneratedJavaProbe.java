@@ -128,13 +128,15 @@ public final class GeneratedJavaProbe {
         return client;
     }
 
-    /** The generator's own JSON reader: Gson's {@code JSON.deserialize} where the client has one, else Jackson. */
+    /**
+     * The generator's own JSON reader: Gson's {@code JSON.deserialize} where the client has one (static in
+     * openapi-generator's okhttp-gson, on an instance in swagger-codegen's), else Jackson.
+     */
     private Object fromJson(String json, Class<?> type) throws Exception {
         try {
-            Method gson = Class.forName(invokerPackage + ".JSON").getMethod("deserialize", String.class, Type.class);
-            if (Modifier.isStatic(gson.getModifiers())) {
-                return gson.invoke(null, json, type);
-            }
+            Class<?> jsonClass = Class.forName(invokerPackage + ".JSON");
+            Method gson = jsonClass.getMethod("deserialize", String.class, Type.class);
+            return gson.invoke(Modifier.isStatic(gson.getModifiers()) ? null : jsonClass.getConstructor().newInstance(), json, type);
         } catch (ClassNotFoundException | NoSuchMethodException e) {
             // a Jackson client
         }

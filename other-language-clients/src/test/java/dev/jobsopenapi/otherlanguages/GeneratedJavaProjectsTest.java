@@ -52,6 +52,7 @@ class GeneratedJavaProjectsTest {
     /** One generator as a user runs it, and what its projects are checked on. */
     enum Row {
         JAVA_OKHTTP_GSON("java-okhttp-gson", true),
+        SWAGGER_CODEGEN_JAVA("swagger-codegen-java", true),
         JAVA_NATIVE("java-native", true),
         JAVA_RESTCLIENT("java-restclient", true),
         JAVA_WEBCLIENT("java-webclient", true),
