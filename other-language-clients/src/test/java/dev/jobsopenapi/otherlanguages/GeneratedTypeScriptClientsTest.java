@@ -57,10 +57,13 @@ class GeneratedTypeScriptClientsTest {
         config.with("compilerOptions").putArray("types").add("node");
         config.with("compilerOptions").putArray("typeRoots").add(NodeTools.nodeModules().resolve("@types").toString());
         // The typescript-axios clients import axios, which the specs module's npm packages hold.
-        config.with("compilerOptions").put("baseUrl", MODULE.toString()).putObject("paths").putArray("axios")
-                .add(NodeTools.nodeModules().resolve("axios").toString());
+        ObjectNode paths = config.with("compilerOptions").put("baseUrl", MODULE.toString())
+                .put("esModuleInterop", true).putObject("paths");
+        paths.putArray("axios").add(NodeTools.nodeModules().resolve("axios").toString());
+        paths.putArray("openapi-fetch").add(NodeTools.nodeModules().resolve("openapi-fetch").toString());
         config.putArray("files").add(MODULE.resolve("src/test/typescript/check-clients.ts").toString())
-                .add(MODULE.resolve("src/test/typescript/check-axios.ts").toString());
+                .add(MODULE.resolve("src/test/typescript/check-axios.ts").toString())
+                .add(MODULE.resolve("src/test/typescript/check-openapi-fetch.ts").toString());
         Path file = dir.resolve("tsconfig.json");
         JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), config);
         return file;
@@ -88,9 +91,21 @@ class GeneratedTypeScriptClientsTest {
 
     private static boolean compiled;
 
-    /** Both checks and the clients they import, compiled once by tsc in strict mode. */
+    /**
+     * The checks and the clients they import, compiled once by tsc in strict mode; first the {@code paths} types
+     * openapi-typescript generates from both specs, with {@code --default-non-nullable false} (by default it makes
+     * every property with a {@code default} required, in requests too: {@code is_reboot}).
+     */
     private static synchronized void compile() throws Exception {
         if (!compiled) {
+            NodeTools.requirePackage("openapi-typescript");
+            NodeTools.requirePackage("openapi-fetch");
+            NodeTools.requirePackage("axios");
+            for (String[] spec : new String[][] {{"modelarts-devserver-jobs", "modelarts"}, {"openyuanrong-jobs", "openyuanrong"}}) {
+                run(120, "node", NodeTools.nodeModules().resolve("openapi-typescript/bin/cli.js").toString(),
+                        MODULE.resolve("../specs/" + spec[0] + ".yaml").normalize().toString(), "--default-non-nullable", "false",
+                        "-o", MODULE.resolve("target/openapi-typescript/" + spec[1] + ".d.ts").toString());
+            }
             run(300, "node", NodeTools.nodeModules().resolve("typescript/bin/tsc").toString(), "-p", tsconfig().toString());
             compiled = true;
         }
@@ -98,9 +113,18 @@ class GeneratedTypeScriptClientsTest {
 
     @Test
     void theTypeScriptAxiosClientsCallEveryOperationAndReadEachAnswerAsSent() throws Exception {
+        callEveryOperation("check-axios.js");
+    }
+
+    @Test
+    void openapiFetchTypedByOpenapiTypescriptCallsEveryOperationAndReadsEachAnswerAsSent() throws Exception {
+        callEveryOperation("check-openapi-fetch.js");
+    }
+
+    /** Runs the compiled check with a plan of every operation of both specs, against a fresh mock server. */
+    private static void callEveryOperation(String check) throws Exception {
         NodeTools.requirePackage("typescript");
         NodeTools.requirePackage("@types/node");
-        NodeTools.requirePackage("axios");
         compile();
         try (ReferenceServer server = ReferenceServer.start("127.0.0.1", 0)) {
             ArrayNode plan = JSON.createArrayNode();
@@ -110,18 +134,25 @@ class GeneratedTypeScriptClientsTest {
                     ObjectNode entry = plan.addObject()
                             .put("api", spec == dev.jobsopenapi.specs.BundledSpec.MODELARTS_DEVSERVER_JOBS ? "modelarts" : "openyuanrong")
                             .put("apiClass", call.apiClass()).put("operationId", call.operation().operationId())
+                            .put("method", call.operation().method().toUpperCase()).put("pathTemplate", call.operation().pathTemplate())
                             .put("read", call.isRead()).put("url", call.url().toString());
                     ArrayNode args = entry.putArray("args");
-                    call.pathArguments().forEach(args::add);
+                    ObjectNode path = entry.putObject("path");
+                    List<String> names = call.operation().pathVariables();
+                    for (int i = 0; i < names.size(); i++) {
+                        args.add(call.pathArguments().get(i));
+                        path.put(names.get(i), call.pathArguments().get(i));
+                    }
                     if (call.body() != null) {
                         args.add(call.body());
+                        entry.set("body", call.body());
                     }
                     reads += call.isRead() ? 1 : 0;
                 }
             }
-            Path planFile = MODULE.resolve("target/typescript-check/axios-plan.json");
+            Path planFile = MODULE.resolve("target/typescript-check/" + check.replace(".js", "-plan.json"));
             JSON.writeValue(planFile.toFile(), plan);
-            String output = run(120, "node", MODULE.resolve("target/typescript-check/out/src/test/typescript/check-axios.js").toString(),
+            String output = run(120, "node", MODULE.resolve("target/typescript-check/out/src/test/typescript/" + check).toString(),
                     planFile.toString(), server.baseUri().toString());
             JsonNode summary = JSON.readTree(output.strip().lines().reduce((a, b) -> b).orElseThrow());
             assertEquals(List.of(), JSON.convertValue(summary.get("failures"), List.class), output);
