@@ -130,36 +130,30 @@ class ProvenanceTest {
     @Test
     void noProductFileCitesAnIssueNumber() throws IOException {
         assertTrue(Files.isRegularFile(ROOT.resolve("README.md")), ROOT::toString);
-        List<String> citations = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(ROOT)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(ProvenanceTest::isProductText).toList()) {
-                List<String> lines = Files.readAllLines(file);
-                for (int i = 0; i < lines.size(); i++) {
-                    if (ISSUE_NUMBER.matcher(lines.get(i)).find()) {
-                        citations.add(ROOT.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).strip());
-                    }
-                }
-            }
-        }
-        assertEquals(List.of(), citations);
+        assertEquals(List.of(), productLinesMatching(ISSUE_NUMBER));
     }
 
     @Test
     void noProductFileCitesADocumentUsersCannotOpen() throws IOException {
         Pattern internal = Pattern.compile(
                 "(?i)\\bseeds?\\s+[0`]|\\b(?:the|a) seed(?:s|'s)?\\b(?!\\s+jobs)|\\b00[0-2]_[0-9a-f]{16}\\b");
-        List<String> citations = new ArrayList<>();
+        assertEquals(List.of(), productLinesMatching(internal), "cite the vendor page by its title, breadcrumb and date instead");
+    }
+
+    /** Every line of the product text (specs, README, docs, main sources, POMs) the pattern finds, as {@code file:line: text}. */
+    private static List<String> productLinesMatching(Pattern pattern) throws IOException {
+        List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(ROOT)) {
             for (Path file : files.filter(Files::isRegularFile).filter(ProvenanceTest::isProductText).toList()) {
                 List<String> lines = Files.readAllLines(file);
                 for (int i = 0; i < lines.size(); i++) {
-                    if (internal.matcher(lines.get(i)).find()) {
-                        citations.add(ROOT.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).strip());
+                    if (pattern.matcher(lines.get(i)).find()) {
+                        found.add(ROOT.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).strip());
                     }
                 }
             }
         }
-        assertEquals(List.of(), citations, "cite the vendor page by its title, breadcrumb and date instead");
+        return found;
     }
 
     private static boolean isProductText(Path file) {
