@@ -34,7 +34,8 @@ import java.util.TreeMap;
  */
 public final class GeneratedJavaProbe {
 
-    private static final List<String> TIME_GETTERS = List.of("getCreateAt", "getUpdateAt", "getStartTime", "getEndTime");
+    /** The time fields of both APIs, as the generated models name them ({@code create_at} is {@code createAt}). */
+    static final List<String> TIME_FIELDS = List.of("createAt", "updateAt", "startTime", "endTime");
 
     private final String invokerPackage;
     private final String apiPackage;
@@ -194,7 +195,7 @@ public final class GeneratedJavaProbe {
             }
             Object field = getter.invoke(value);
             String name = Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
-            if (TIME_GETTERS.contains(getter.getName())) {
+            if (TIME_FIELDS.contains(name)) {
                 if (field != null) {
                     into.put(where + "/" + name, field.getClass().getSimpleName() + ":" + field);
                 }
@@ -204,11 +205,13 @@ public final class GeneratedJavaProbe {
         }
     }
 
-    private static String encode(String text) {
+    /** Base64 of the text's UTF-8: how plan and output lines carry JSON. */
+    static String encode(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String decode(String base64) {
+    /** The text {@link #encode} carried. */
+    static String decode(String base64) {
         return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
     }
 }

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +138,7 @@ class GeneratedJavaProjectsTest {
         for (PlannedCall call : PlannedCall.every(contract, server.baseUri())) {
             plan.add(String.join("\t", call.operation().operationId(), call.operation().method().toUpperCase(),
                     call.url().toString(), call.apiClass(), String.join("\u001f", call.pathArguments()),
-                    call.body() == null ? "-" : call.bodyType(), call.body() == null ? "-" : encode(call.body().toString())));
+                    call.body() == null ? "-" : call.bodyType(), call.body() == null ? "-" : GeneratedJavaProbe.encode(call.body().toString())));
             operations.add(call.operation().operationId());
         }
         Map<String, List<String[]>> seen = probe(row, api, "client", plan);
@@ -153,7 +152,7 @@ class GeneratedJavaProjectsTest {
             assertTrue(times[2].startsWith("answer"), row + " " + operationId + ": the client returned nothing");
             for (String[] raw : lines) {
                 if (raw[0].equals("RAW")) {
-                    Map<String, String> expected = timesOf(JSON.readTree(decode(raw[2])));
+                    Map<String, String> expected = timesOf(JSON.readTree(GeneratedJavaProbe.decode(raw[2])));
                     assertEquals(expected, parseTimes(times[2]), row + " " + operationId + ": the times read");
                     compared += expected.size();
                 }
@@ -193,7 +192,7 @@ class GeneratedJavaProjectsTest {
             List<String[]> lines = seen.getOrDefault(answer.getKey(), List.of());
             String[] written = lines.stream().filter(line -> line[0].equals("JSON")).findFirst().orElseThrow(() -> new AssertionError(
                     row + " " + answer.getKey() + ": " + lines.stream().map(l -> String.join(" ", l)).collect(Collectors.joining("; "))));
-            assertEquals(withoutNulls(answer.getValue(), null), withoutNulls(JSON.readTree(decode(written[2])), answer.getValue()),
+            assertEquals(withoutNulls(answer.getValue(), null), withoutNulls(JSON.readTree(GeneratedJavaProbe.decode(written[2])), answer.getValue()),
                     row + " " + answer.getKey() + ": written back differently");
             compared += timesOf(answer.getValue()).size();
         }
@@ -202,7 +201,7 @@ class GeneratedJavaProjectsTest {
 
     private static String modelLine(String name, String type, String json) {
         String model = type.startsWith("List[") ? "List<" + type.substring(5, type.length() - 1) + ">" : type;
-        return String.join("\t", name, model, encode(json));
+        return String.join("\t", name, model, GeneratedJavaProbe.encode(json));
     }
 
     /** Runs the probe in a child JVM on the generated project's class path; its lines by operation. */
@@ -242,7 +241,7 @@ class GeneratedJavaProjectsTest {
         } else if (node.isObject()) {
             node.fields().forEachRemaining(field -> {
                 String name = camel(field.getKey());
-                if (List.of("createAt", "updateAt", "startTime", "endTime").contains(name)) {
+                if (GeneratedJavaProbe.TIME_FIELDS.contains(name)) {
                     if (!field.getValue().isNull()) {
                         into.put(where + "/" + name, (field.getValue().isNumber() ? "Long:" : "String:") + field.getValue().asText());
                     }
@@ -320,11 +319,4 @@ class GeneratedJavaProjectsTest {
         }
     }
 
-    private static String encode(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String base64) {
-        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
-    }
 }
