@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -jar jobs-openapi-mock-server.jar [--port 8080] [--host 127.0.0.1] [--ak AK --sk SK] [--jwt-secret SECRET]
  *     [--max-jobs N] [--max-stored-mib N] [--max-array-items N] [--threads N] [--backlog N]
-                   [--max-connections N] *     [--request-seconds N] [--response-seconds N]
+ *     [--max-connections N] [--request-seconds N] [--response-seconds N] [--fault OPERATION_ID=KIND:ARGUMENT]...
  * </pre>
  *
  * <p>Open by default. With AK/SK credentials ({@code --ak}/{@code --sk}, or the vendor's
