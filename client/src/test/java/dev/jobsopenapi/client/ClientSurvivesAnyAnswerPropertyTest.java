@@ -38,9 +38,24 @@ class ClientSurvivesAnyAnswerPropertyTest {
 
     /** One answer: status, content type, body, and whether the connection drops half-way through the body. */
     record Answer(int status, String contentType, byte[] body, boolean cutShort) {
+        /** The bytes the server sends in full: none for a 204, which has no body. */
+        byte[] sentBody() {
+            return status == 204 ? new byte[0] : body;
+        }
+
+        /** Whether the connection really drops half-way: a body of one byte or none has no half to drop after. */
+        boolean cuts() {
+            return cutShort && sentBody().length > 1;
+        }
+
+        /** The bytes that reach the client. */
+        byte[] arrived() {
+            return cuts() ? java.util.Arrays.copyOf(body, body.length / 2) : sentBody();
+        }
+
         @Override
         public String toString() {
-            return status + " " + contentType + " " + body.length + " bytes" + (cutShort ? " cut short" : "") + ": "
+            return status + " " + contentType + " " + body.length + " bytes" + (cuts() ? " cut short" : "") + ": "
                     + new String(body, 0, Math.min(body.length, 60), StandardCharsets.UTF_8);
         }
     }
@@ -58,8 +73,8 @@ class ClientSurvivesAnyAnswerPropertyTest {
             exchange.getResponseHeaders().add("Content-Type", answer.contentType());
             // One exchange per connection: no call sees a connection an earlier, broken answer left behind.
             exchange.getResponseHeaders().add("Connection", "close");
-            byte[] body = answer.status() == 204 ? new byte[0] : answer.body();
-            if (answer.cutShort() && body.length > 1) {
+            byte[] body = answer.sentBody();
+            if (answer.cuts()) {
                 exchange.sendResponseHeaders(answer.status(), body.length + 100L);
                 OutputStream out = exchange.getResponseBody();
                 out.write(body, 0, body.length / 2);
@@ -125,7 +140,7 @@ class ClientSurvivesAnyAnswerPropertyTest {
         for (ThrowingCall call : calls) {
             try {
                 call.run();
-                assertTrue(answer.status() / 100 == 2 && !answer.cutShort(), () -> "returned normally for " + answer);
+                assertTrue(answer.status() / 100 == 2 && !answer.cuts(), () -> "returned normally for " + answer);
             } catch (dev.jobsopenapi.openyuanrong.client.ApiException e) {
                 assertKept(answer, e.getCode(), e.getResponseBody(), e);
             } catch (dev.jobsopenapi.modelarts.client.ApiException e) {
@@ -141,9 +156,7 @@ class ClientSurvivesAnyAnswerPropertyTest {
         if (answer.status() == 204) {
             return;
         }
-        byte[] arrived = answer.cutShort() && answer.body().length > 1
-                ? java.util.Arrays.copyOf(answer.body(), answer.body().length / 2) : answer.body();
-        assertEquals(new String(arrived, StandardCharsets.UTF_8), body == null ? "" : body,
+        assertEquals(new String(answer.arrived(), StandardCharsets.UTF_8), body == null ? "" : body,
                 () -> "the bytes that arrived were lost for " + answer);
     }
 
