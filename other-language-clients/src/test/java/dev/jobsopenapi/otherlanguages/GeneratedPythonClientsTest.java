@@ -7,10 +7,8 @@ import dev.jobsopenapi.reference.FrontendJwt;
 import dev.jobsopenapi.reference.ReferenceServer;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,11 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Python clients openapi-generator makes from both specs ({@code python}, pydantic v2) read every documented
  * example and every frontend job shape — the ModelArts times as an {@code int} — write each back
- * unchanged, call every operation of both APIs on the mock server, and pass the frontend's token to a guarded one.
+ * unchanged, call every operation of both APIs on the mock server, and pass the frontend's token to a guarded one;
+ * the Python clients swagger-codegen 3 makes ({@code python}) call every operation and read each answer as sent.
  */
 class GeneratedPythonClientsTest {
 
     private static final Path MODULE = Path.of("").toAbsolutePath();
+    private static final Path GENERATED = MODULE.resolve("target/generated-clients");
     private static final String JWT_SECRET = "other-language-clients-jwt-secret";
 
     private static String developerToken() {
@@ -36,22 +36,29 @@ class GeneratedPythonClientsTest {
         ClientCases.Counts counts = ClientCases.write(cases);
         try (ReferenceServer server = ReferenceServer.start("127.0.0.1", 0);
              ReferenceServer guarded = ReferenceServer.start("127.0.0.1", 0, FrontDoor.open().withJwtSecret(JWT_SECRET))) {
-            ProcessBuilder python = new ProcessBuilder("python3", MODULE.resolve("src/test/python/check_clients.py").toString(),
-                    server.baseUri().toString(), cases.toString(), guarded.baseUri().toString(), developerToken())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT);
-            Path generated = MODULE.resolve("target/generated-clients/python");
-            python.environment().put("PYTHONPATH", generated.resolve("modelarts") + java.io.File.pathSeparator + generated.resolve("openyuanrong"));
-            python.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-            Process process = python.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the Python check did not finish");
-            assertEquals(0, process.exitValue(), output);
+            String output = PythonTools.run(List.of(GENERATED.resolve("python/modelarts"), GENERATED.resolve("python/openyuanrong")),
+                    MODULE.resolve("src/test/python/check_clients.py"),
+                    server.baseUri().toString(), cases.toString(), guarded.baseUri().toString(), developerToken());
             JsonNode summary = new ObjectMapper().readTree(output.strip().lines().reduce((a, b) -> b).orElseThrow());
             assertEquals(List.of(), new ObjectMapper().convertValue(summary.get("failures"), List.class), output);
             assertEquals(counts.examples(), summary.get("examples").asInt());
             assertEquals(counts.frontendJobs(), summary.get("frontendJobs").asInt());
             assertEquals(counts.modelArtsTimes(), summary.get("modelArtsTimes").asInt(), "every ModelArts time was looked at");
             assertEquals(13, summary.get("operations").size(), summary.toString());
+        }
+    }
+
+    @Test
+    void theSwaggerCodegenPythonClientsCallEveryOperationAndReadEachAnswerAsSent() throws Exception {
+        PythonTools.require();
+        try (ReferenceServer server = ReferenceServer.start("127.0.0.1", 0)) {
+            Path planFile = MODULE.resolve("target/swagger-codegen-python-plan.json");
+            PlannedCall.Plan plan = PlannedCall.writePlan(server.baseUri(), planFile);
+            String output = PythonTools.run(
+                    List.of(GENERATED.resolve("swagger-codegen-python/modelarts"), GENERATED.resolve("swagger-codegen-python/openyuanrong")),
+                    MODULE.resolve("src/test/python/check_swagger_python.py"), planFile.toString(), server.baseUri().toString());
+            JsonNode summary = plan.assertFollowedIn(output);
+            assertTrue(summary.get("modelArtsTimes").asInt() > 0, "a ModelArts time was decoded as an int: " + summary);
         }
     }
 }

@@ -1,12 +1,18 @@
 package dev.jobsopenapi.otherlanguages;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.Operation;
 import dev.jobsopenapi.conformance.Parameter;
+import dev.jobsopenapi.specs.BundledSpec;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -15,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
@@ -36,6 +43,60 @@ record PlannedCall(Operation operation, URI url, List<String> pathArguments, Str
 
     boolean isRead() {
         return operation.method().equalsIgnoreCase("get");
+    }
+
+    /** What a written plan holds: how many calls, and how many of them are reads. */
+    record Plan(int calls, int reads) {
+
+        /**
+         * Reads the JSON summary a check printed as its last line ({@code operations}, {@code compared},
+         * {@code failures}) and asserts the check made every call of this plan, compared every read and failed none.
+         */
+        JsonNode assertFollowedIn(String output) throws IOException {
+            ObjectMapper json = new ObjectMapper();
+            JsonNode summary = json.readTree(output.strip().lines().reduce((a, b) -> b).orElseThrow());
+            assertEquals(List.of(), json.convertValue(summary.get("failures"), List.class), output);
+            assertEquals(calls, summary.get("operations").size(), summary.toString());
+            assertEquals(reads, summary.get("compared").asInt(), "every read compared with its raw answer");
+            return summary;
+        }
+    }
+
+    /**
+     * Writes the plan of every operation of both specs against the server at the base URI as JSON, one object per
+     * call ({@code api} ({@code modelarts} or {@code openyuanrong}), {@code apiClass}, {@code operationId},
+     * {@code method}, {@code pathTemplate}, {@code read}, {@code url}, {@code args} (the path arguments, then the
+     * body), {@code path} (the path arguments by name) and {@code body}), for the checks that run outside the JVM.
+     */
+    static Plan writePlan(URI baseUri, Path file) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode plan = json.createArrayNode();
+        int reads = 0;
+        for (BundledSpec spec : BundledSpec.values()) {
+            for (PlannedCall call : every(ApiContract.bundled(spec), baseUri)) {
+                ObjectNode entry = plan.addObject()
+                        .put("api", spec == BundledSpec.MODELARTS_DEVSERVER_JOBS ? "modelarts" : "openyuanrong")
+                        .put("apiClass", call.apiClass()).put("operationId", call.operation().operationId())
+                        .put("method", call.operation().method().toUpperCase()).put("pathTemplate", call.operation().pathTemplate())
+                        .put("read", call.isRead()).put("url", call.url().toString());
+                ArrayNode args = entry.putArray("args");
+                ObjectNode path = entry.putObject("path");
+                List<String> names = call.operation().pathVariables();
+                for (int i = 0; i < names.size(); i++) {
+                    args.add(call.pathArguments().get(i));
+                    path.put(names.get(i), call.pathArguments().get(i));
+                }
+                if (call.body() != null) {
+                    args.add(call.body());
+                    entry.set("body", call.body());
+                }
+                reads += call.isRead() ? 1 : 0;
+            }
+        }
+        assertFalse(reads == 0, "no read planned");
+        Files.createDirectories(file.getParent());
+        json.writeValue(file.toFile(), plan);
+        return new Plan(plan.size(), reads);
     }
 
     /** Every operation of the contract, in lifecycle order, against the server at the base URI. */
