@@ -52,7 +52,9 @@ class GeneratedTypeScriptClientsTest {
         paths.putArray("openapi-fetch").add(NodeTools.nodeModules().resolve("openapi-fetch").toString());
         config.putArray("files").add(MODULE.resolve("src/test/typescript/check-clients.ts").toString())
                 .add(MODULE.resolve("src/test/typescript/check-axios.ts").toString())
-                .add(MODULE.resolve("src/test/typescript/check-openapi-fetch.ts").toString());
+                .add(MODULE.resolve("src/test/typescript/check-openapi-fetch.ts").toString())
+                .add(MODULE.resolve("src/test/typescript/check-hey-api.ts").toString())
+                .add(MODULE.resolve("src/test/typescript/check-orval.ts").toString());
         Path file = dir.resolve("tsconfig.json");
         JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), config);
         return file;
@@ -83,7 +85,8 @@ class GeneratedTypeScriptClientsTest {
     /**
      * The checks and the clients they import, compiled once by tsc in strict mode; first the {@code paths} types
      * openapi-typescript generates from both specs, with {@code --default-non-nullable false} (by default it makes
-     * every property with a {@code default} required, in requests too: {@code is_reboot}).
+     * every property with a {@code default} required, in requests too: {@code is_reboot}); then the SDKs
+     * {@code @hey-api/openapi-ts} and the functions {@code orval} generate with default options.
      */
     private static synchronized void compile() throws Exception {
         if (!compiled) {
@@ -94,6 +97,15 @@ class GeneratedTypeScriptClientsTest {
                 NodeRun.run(120, "node", NodeTools.nodeModules().resolve("openapi-typescript/bin/cli.js").toString(),
                         MODULE.resolve("../specs/" + spec[0] + ".yaml").normalize().toString(), "--default-non-nullable", "false",
                         "-o", MODULE.resolve("target/openapi-typescript/" + spec[1] + ".d.ts").toString());
+            }
+            NodeTools.requirePackage("@hey-api/openapi-ts");
+            NodeTools.requirePackage("orval");
+            for (String[] spec : new String[][] {{"modelarts-devserver-jobs", "modelarts"}, {"openyuanrong-jobs", "openyuanrong"}}) {
+                String input = MODULE.resolve("../specs/" + spec[0] + ".yaml").normalize().toString();
+                NodeRun.run(120, "node", NodeTools.nodeModules().resolve("@hey-api/openapi-ts/bin/run.js").toString(),
+                        "-i", input, "-o", MODULE.resolve("target/hey-api/" + spec[1]).toString());
+                NodeRun.run(120, "node", NodeTools.nodeModules().resolve("orval/dist/bin/orval.mjs").toString(),
+                        "--input", input, "--output", MODULE.resolve("target/orval/" + spec[1] + "/api.ts").toString());
             }
             NodeRun.run(300, "node", NodeTools.nodeModules().resolve("typescript/bin/tsc").toString(), "-p", tsconfig().toString());
             compiled = true;
@@ -108,6 +120,16 @@ class GeneratedTypeScriptClientsTest {
     @Test
     void openapiFetchTypedByOpenapiTypescriptCallsEveryOperationAndReadsEachAnswerAsSent() throws Exception {
         callEveryOperation("check-openapi-fetch.js");
+    }
+
+    @Test
+    void theHeyApiSdksCallEveryOperationAndReadEachAnswerAsSent() throws Exception {
+        callEveryOperation("check-hey-api.js");
+    }
+
+    @Test
+    void theOrvalFunctionsCallEveryOperationAndReadEachAnswerAsSent() throws Exception {
+        callEveryOperation("check-orval.js");
     }
 
     /** Runs the compiled check with a plan of every operation of both specs, against a fresh mock server. */
