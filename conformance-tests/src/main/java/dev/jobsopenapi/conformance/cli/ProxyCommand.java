@@ -3,6 +3,9 @@ package dev.jobsopenapi.conformance.cli;
 import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.http.ValidatingProxy;
 import dev.jobsopenapi.signing.AkSkCredentials;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,47 +13,86 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The {@code proxy} command: a {@link ValidatingProxy} until Ctrl-C, a number of exchanges, or a duration. */
-final class ProxyCommand {
+@Command(name = "proxy", mixinStandardHelpOptions = true,
+        description = {"Forward every request to a server and check each exchange (the request, and the answer,"
+                + " streamed) as it passes: one line per exchange on standard error, the report on standard output when"
+                + " it stops (Ctrl-C, --max-exchanges or --duration); exit 1 if anything did not conform.",
+                "With HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK set and an AK/SK scheme in the spec, each forwarded"
+                        + " request is re-signed (tokens pass untouched)."},
+        footerHeading = "%nExamples (after java -jar jobs-openapi-conformance-cli.jar):%n",
+        footer = {"  proxy --spec openyuanrong-jobs --upstream http://127.0.0.1:8080 --port 0",
+                "  proxy --spec openyuanrong-jobs --upstream $URL --max-exchanges 10 --format junit > proxy.xml"})
+final class ProxyCommand implements Callable<Integer> {
 
-    private ProxyCommand() {
+    @Option(names = "--spec", required = true, paramLabel = "SPEC",
+            description = "a bundled spec name (modelarts-devserver-jobs, openyuanrong-jobs) or an OpenAPI 3.0 file")
+    String spec;
+
+    @Option(names = "--upstream", required = true, paramLabel = "URL", description = "the server to forward to, e.g. http://127.0.0.1:8080")
+    String upstreamUrl;
+
+    @Option(names = "--port", paramLabel = "N", description = "where to listen (default 8089; 0: any free port, printed)")
+    String port = "8089";
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "an IP address to listen on (default 127.0.0.1, loopback only)")
+    String bind = "127.0.0.1";
+
+    @Option(names = "--max-exchanges", paramLabel = "N", description = "stop after N exchanges")
+    String maxExchanges;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "stop after that long")
+    String duration;
+
+    @Option(names = "--timeout-seconds", paramLabel = "N", description = "the most one exchange may take upstream (default 30)")
+    String timeoutSeconds = "30";
+
+    @Mixin
+    Options.Format format;
+
+    @Mixin
+    Options.BodyLimit bodyLimit;
+
+    @Mixin
+    Options.Accept accept;
+
+    private final Console console;
+
+    ProxyCommand(Console console) {
+        this.console = console;
     }
 
-    static int run(CliOptions options, PrintStream out, PrintStream err, Map<String, String> env)
-            throws IOException, InterruptedException {
-        options.allow("--spec", "--upstream", "--port", "--bind", "--max-exchanges", "--duration", "--timeout-seconds",
-                "--format", "--max-body-mib", "--allow-empty", "--allow-refused");
-        if (!options.positional().isEmpty()) {
-            throw new UsageException("proxy takes no positional argument");
-        }
-        ApiContract contract = ApiContract.load(options.required("--spec"));
-        URI upstream = upstream(options.required("--upstream"));
-        Report.Format format = options.format();
-        int port = options.value("--port").map(ProxyCommand::port).orElse(8089);
-        InetSocketAddress bind = new InetSocketAddress(bindAddress(options.value("--bind").orElse("127.0.0.1")), port);
-        long maxExchanges = options.value("--max-exchanges").isPresent()
-                ? options.number("--max-exchanges", 1, Integer.MAX_VALUE) : Long.MAX_VALUE;
-        Optional<Duration> duration = options.value("--duration").map(d -> Duration.ofSeconds(
-                options.number("--duration", 1, CliOptions.MAX_TIMEOUT_SECONDS)));
-        Duration timeout = Duration.ofSeconds(options.number("--timeout-seconds", 30, CliOptions.MAX_TIMEOUT_SECONDS));
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintStream out = console.out();
+        PrintStream err = console.err();
+        ApiContract contract = ApiContract.load(spec);
+        URI upstream = upstream(upstreamUrl);
+        Report.Format format = this.format.format;
+        InetSocketAddress address = new InetSocketAddress(bindAddress(bind), port(port));
+        long maxExchanges = this.maxExchanges != null
+                ? Numbers.wholeNumber("--max-exchanges", this.maxExchanges, Integer.MAX_VALUE) : Long.MAX_VALUE;
+        Optional<Duration> duration = Optional.ofNullable(this.duration)
+                .map(d -> Duration.ofSeconds(Numbers.wholeNumber("--duration", d, Numbers.MAX_SECONDS)));
+        Duration timeout = Duration.ofSeconds(Numbers.wholeNumber("--timeout-seconds", timeoutSeconds, Numbers.MAX_SECONDS));
         Optional<AkSkCredentials> akSk;
         try {
-            akSk = contract.securitySchemes().signsWithAkSk() ? AkSkCredentials.fromEnvironmentIfSet(env) : Optional.empty();
+            akSk = contract.securitySchemes().signsWithAkSk() ? AkSkCredentials.fromEnvironmentIfSet(console.env()) : Optional.empty();
         } catch (IllegalStateException e) {
             throw new UsageException(e.getMessage());
         }
 
-        Report report = options.report("jobs-openapi proxy");
+        Report report = accept.report("jobs-openapi proxy");
         CountDownLatch enough = new CountDownLatch(1);
         long[] seen = new long[1];
-        ValidatingProxy.Options settings = ValidatingProxy.Options.defaults().bind(bind).timeout(timeout)
-                .maxRequestMib((int) options.maxBodyBytes() / (1024 * 1024)).listener(exchange -> {
+        ValidatingProxy.Options settings = ValidatingProxy.Options.defaults().bind(address).timeout(timeout)
+                .maxRequestMib((int) (bodyLimit.bytes() / (1024 * 1024))).listener(exchange -> {
                     synchronized (report) {
                         err.println(exchange.line());
                         if (!exchange.documented()) {
@@ -125,7 +167,7 @@ final class ProxyCommand {
             // reported below
         }
         throw new UsageException("--port takes a number from 0 to 65535, not '"
-                + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'");
+                + Numbers.shortened(text, 20) + "'");
     }
 
     private static URI upstream(String text) {
@@ -156,7 +198,7 @@ final class ProxyCommand {
         boolean ipv6 = bare.contains(":") && bare.matches("[0-9A-Fa-f:.]+");
         if (!ipv4 && !ipv6) {
             throw new UsageException("--bind takes an IP address (127.0.0.1, ::1), not '"
-                    + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
+                    + Numbers.shortened(text, 40) + "'");
         }
         try {
             return InetAddress.getByName(bare);

@@ -268,8 +268,8 @@ class ConformanceCliIT {
     void usageErrorsExitTwo() throws Exception {
         assertOneLineError(run(), "no command");
         assertOneLineError(run("frobnicate"), "unknown command");
-        assertOneLineError(run("validate", "--operation", "listJobs"), "needs --spec");
-        assertOneLineError(run("check", "--bogus", "1"), "unknown option --bogus");
+        assertOneLineError(run("validate", "--operation", "listJobs"), "Missing required option: '--spec=SPEC'");
+        assertOneLineError(run("check", "--bogus", "1"), "Unknown option: '--bogus'");
         assertOneLineError(run("check", "--format", "xml"), "unknown --format 'xml'");
         assertOneLineError(run("probe", "--spec", "openyuanrong-jobs", "--base-url", "ftp://x"), "--base-url");
     }
