@@ -36,17 +36,44 @@ public final class Faults {
         return this;
     }
 
-    /** Reads {@code OPERATION_ID=KIND:ARGUMENT} (the command line's {@code --fault}) and injects it. */
-    public Faults inject(String operationIdAndFault) {
-        int equals = operationIdAndFault.indexOf('=');
-        if (equals <= 0) {
-            throw new IllegalArgumentException("a fault is written OPERATION_ID=KIND:ARGUMENT, for example "
-                    + "listJobs=status:503, not '" + operationIdAndFault + "'");
+    /**
+     * One fault for one operation, as the command line's {@code --fault} writes it: {@code OPERATION_ID=KIND:ARGUMENT}.
+     *
+     * @param operationId the operation that misbehaves
+     * @param fault       how it misbehaves
+     */
+    public record Injection(String operationId, Fault fault) {
+
+        /**
+         * Reads {@code OPERATION_ID=KIND:ARGUMENT}, for example {@code listJobs=status:503}.
+         *
+         * @throws IllegalArgumentException for text of another form or an unknown kind, with the forms it takes
+         */
+        public static Injection parse(String text) {
+            int equals = text.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("a fault is written OPERATION_ID=KIND:ARGUMENT, for example "
+                        + "listJobs=status:503, not '" + text + "'");
+            }
+            return new Injection(text.substring(0, equals).strip(), Fault.parse(text.substring(equals + 1)));
         }
-        String operationId = operationIdAndFault.substring(0, equals).strip();
-        List<Fault> added = new java.util.ArrayList<>(of(operationId));
-        added.add(Fault.parse(operationIdAndFault.substring(equals + 1)));
-        return inject(operationId, added.toArray(Fault[]::new));
+
+        @Override
+        public String toString() {
+            return operationId + "=" + fault.kind().name().toLowerCase(java.util.Locale.ROOT) + ":" + fault.argument();
+        }
+    }
+
+    /** Adds the fault after the operation's faults so far. */
+    public Faults inject(Injection injection) {
+        List<Fault> added = new java.util.ArrayList<>(of(injection.operationId()));
+        added.add(injection.fault());
+        return inject(injection.operationId(), added.toArray(Fault[]::new));
+    }
+
+    /** Reads {@code OPERATION_ID=KIND:ARGUMENT} (the command line's {@code --fault}, see {@link Injection#parse}) and adds it. */
+    public Faults inject(String operationIdAndFault) {
+        return inject(Injection.parse(operationIdAndFault));
     }
 
     /** The operation's faults, in the order they apply; empty for none. */

@@ -1,152 +1,167 @@
 package dev.jobsopenapi.reference;
 
 import dev.jobsopenapi.signing.AkSkCredentials;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the reference server until stopped (Ctrl-C), serving the documented examples of both APIs.
- *
- * <pre>
- * java -jar jobs-openapi-mock-server.jar [--port 8080] [--host 127.0.0.1] [--ak AK --sk SK] [--jwt-secret SECRET]
- *     [--max-jobs N] [--max-stored-mib N] [--max-array-items N] [--threads N] [--backlog N]
- *     [--max-connections N] [--request-seconds N] [--response-seconds N] [--fault OPERATION_ID=KIND:ARGUMENT]...
- * </pre>
+ * Runs the reference server until stopped (Ctrl-C), serving the documented examples of both APIs;
+ * {@code java -jar jobs-openapi-mock-server.jar --help} lists the options.
  *
  * <p>Open by default. With AK/SK credentials ({@code --ak}/{@code --sk}, or the vendor's
  * {@code HUAWEICLOUD_SDK_AK}/{@code HUAWEICLOUD_SDK_SK}) every ModelArts request must be signed with them; with
  * a JWT secret ({@code --jwt-secret}, or {@code JOBS_OPENAPI_JWT_SECRET}) every openYuanrong request needs a
- * token of role {@code developer} signed with it, and the banner prints one. No secret is ever printed.
+ * token of role {@code developer} signed with it, and the banner prints one. No secret is ever printed. Exit 2 for
+ * a usage error or an address it cannot serve on.
  */
-public final class MockServer {
-
-    private MockServer() {
-    }
+@Command(name = "java -jar jobs-openapi-mock-server.jar", mixinStandardHelpOptions = true,
+        versionProvider = MockServer.Version.class, sortOptions = false, usageHelpWidth = 110,
+        synopsisHeading = "usage: ", abbreviateSynopsis = true,
+        description = "Serves the documented examples of the ModelArts DevServer and openYuanrong job APIs until Ctrl-C.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  java -jar jobs-openapi-mock-server.jar --port 0",
+                "  java -jar jobs-openapi-mock-server.jar --port 0 --fault listJobs=drop:/0/submission_id",
+                "  JOBS_OPENAPI_JWT_SECRET=s3cret java -jar jobs-openapi-mock-server.jar --port 8080",
+                "",
+                "A secret on the command line is visible to other users in the process list: prefer the variables."})
+public final class MockServer implements Callable<Integer> {
 
     /** The environment variable the JWT secret is read from when {@code --jwt-secret} is not given. */
     public static final String JWT_SECRET_VARIABLE = "JOBS_OPENAPI_JWT_SECRET";
 
-    private static final String USAGE = """
-            usage: java -jar jobs-openapi-mock-server.jar [--port 8080] [--host 127.0.0.1] [--ak AK --sk SK] [--jwt-secret SECRET]
-                   [--max-jobs N] [--max-stored-mib N] [--max-array-items N] [--threads N] [--backlog N]
-                   [--max-connections N] [--request-seconds N] [--response-seconds N] [--fault OPERATION_ID=KIND:ARGUMENT]...
-              --ak, --sk      ModelArts requests must be signed (SDK-HMAC-SHA256) with this key pair; without them the
-                              vendor's HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are used when set; else ModelArts is open
-              --jwt-secret    openYuanrong requests need a JWT of role developer signed (HS256) with this secret; without
-                              it JOBS_OPENAPI_JWT_SECRET is used when set; else openYuanrong is open
-              --max-jobs N          jobs each API may hold, seed jobs included (default 10000); beyond it a create or
-                                    submit is a 400 in the API's error shape, until a job is deleted
-              --max-stored-mib N    MiB of created jobs each API may hold, as JSON (default 256)
-              --max-array-items N   entries one array or map of a request may carry (default 1000)
-              --threads N           exchanges served at once; more wait their turn (default 32)
-              --backlog N           connections the operating system queues before they are accepted (default 1024)
-              --max-connections N   connections held open at once, idle ones included; beyond it new ones wait in the
-                                    backlog until one closes (default 4096)
-              --request-seconds N   the most a request's head (request line and headers) may take to arrive (default 10)
-              --response-seconds N  the most a connection may stay idle, reading or writing (default 30); each whole
-                                    exchange, body and answer included, ends after the two times together
-              --fault OP=KIND:ARG   answer operation OP wrongly, on purpose, to test a client or a checker (repeatable):
-                                    status:503 (another status), body:{"data":[]} (another JSON body), drop:/data/0/id
-                                    (leave out a field), retype:/data/0/create_at (change its JSON type), delay:2s
-            A secret on the command line is visible to other users in the process list: prefer the variables.""";
+    @Option(names = "--port", paramLabel = "N", description = "where to listen (default 8080; 0: any free port, printed)")
+    String port = "8080";
 
-    public static void main(String[] args) throws InterruptedException {
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "an IP address to listen on (default 127.0.0.1, loopback only)")
+    String host = "127.0.0.1";
+
+    @Option(names = "--ak", paramLabel = "AK", description = "ModelArts requests must be signed (SDK-HMAC-SHA256) with this"
+            + " key pair (with --sk); without them the vendor's HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are used when set;"
+            + " else ModelArts is open")
+    String ak;
+
+    @Option(names = "--sk", paramLabel = "SK", description = "the secret key that goes with --ak")
+    String sk;
+
+    @Option(names = "--jwt-secret", paramLabel = "SECRET", description = "openYuanrong requests need a JWT of role developer"
+            + " signed (HS256) with this secret; without it " + JWT_SECRET_VARIABLE + " is used when set; else openYuanrong is open")
+    String jwtSecret;
+
+    @Option(names = "--max-jobs", paramLabel = "N", description = "jobs each API may hold, seed jobs included (default"
+            + " 10000); beyond it a create or submit is a 400 in the API's error shape, until a job is deleted")
+    String maxJobs;
+
+    @Option(names = "--max-stored-mib", paramLabel = "N", description = "MiB of created jobs each API may hold, as JSON (default 256)")
+    String maxStoredMib;
+
+    @Option(names = "--max-array-items", paramLabel = "N", description = "entries one array or map of a request may carry (default 1000)")
+    String maxArrayItems;
+
+    @Option(names = "--threads", paramLabel = "N", description = "exchanges served at once; more wait their turn (default 32)")
+    String threads;
+
+    @Option(names = "--backlog", paramLabel = "N",
+            description = "connections the operating system queues before they are accepted (default 1024)")
+    String backlog;
+
+    @Option(names = "--max-connections", paramLabel = "N", description = "connections held open at once, idle ones included;"
+            + " beyond it new ones wait in the backlog until one closes (default 4096)")
+    String maxConnections;
+
+    @Option(names = "--request-seconds", paramLabel = "N",
+            description = "the most a request's head (request line and headers) may take to arrive (default 10)")
+    String requestSeconds;
+
+    @Option(names = "--response-seconds", paramLabel = "N", description = "the most a connection may stay idle, reading or"
+            + " writing (default 30); each whole exchange, body and answer included, ends after the two times together")
+    String responseSeconds;
+
+    @Option(names = "--fault", paramLabel = "OP=KIND:ARG", converter = InjectionConverter.class,
+            description = "answer operation OP wrongly, on purpose, to test a client or a checker (repeatable): status:503"
+                    + " (another status), body:{\"data\":[]} (another JSON body), drop:/data/0/id (leave out a field),"
+                    + " retype:/data/0/create_at (change its JSON type), delay:2s")
+    List<Faults.Injection> faults = new ArrayList<>();
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private MockServer() {
+    }
+
+    public static void main(String[] args) {
         QuietLog.install(System.err); // one line per refused or aborted exchange at most, rate-limited
-        String host = "127.0.0.1";
-        int port = 8080;
-        String ak = null;
-        String sk = null;
-        String jwtSecret = System.getenv(JWT_SECRET_VARIABLE);
-        boolean jwtFromFlag = false;
+        CommandLine commandLine = new CommandLine(new MockServer());
+        commandLine.setParameterExceptionHandler((e, ignored) -> {
+            PrintStream err = System.err;
+            err.println("error: " + e.getMessage());
+            err.println("usage: " + e.getCommandLine().getHelp().synopsis(0).strip());
+            err.println("Run 'java -jar jobs-openapi-mock-server.jar --help' for the options and examples.");
+            return 2;
+        });
+        System.exit(commandLine.execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerLimits limits = limits();
+        int portNumber = port();
+        try {
+            ListenAddress.parse(host, portNumber); // refused here, before anything listens, never widened to every interface
+        } catch (IllegalArgumentException e) {
+            throw usage("--host " + e.getMessage());
+        }
         FrontDoor frontDoor = FrontDoor.open();
         String akSkSource = null;
-        PrintStream err = System.err;
-        ServerLimits limits = ServerLimits.defaults();
-        java.util.List<String> faults = new java.util.ArrayList<>();
         try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--port" -> port = port(value(args, ++i));
-                    case "--host" -> host = value(args, ++i);
-                    case "--ak" -> ak = value(args, ++i);
-                    case "--sk" -> sk = value(args, ++i);
-                    case "--jwt-secret" -> {
-                        jwtSecret = value(args, ++i);
-                        jwtFromFlag = true;
-                    }
-                    case "--max-jobs" -> limits = limits.withMaxJobs(count(args[i], value(args, ++i)));
-                    case "--max-stored-mib" -> limits = limits.withMaxStoredMib(count(args[i], value(args, ++i)));
-                    case "--max-array-items" -> limits = limits.withMaxArrayItems(count(args[i], value(args, ++i)));
-                    case "--threads" -> limits = limits.withWorkerThreads(count(args[i], value(args, ++i)));
-                    case "--backlog" -> limits = limits.withBacklog(count(args[i], value(args, ++i)));
-                    case "--max-connections" -> limits = limits.withMaxConnections(count(args[i], value(args, ++i)));
-                    case "--request-seconds" -> limits = limits.withTimes(
-                            java.time.Duration.ofSeconds(count(args[i], value(args, ++i))), limits.responseTime());
-                    case "--response-seconds" -> limits = limits.withTimes(limits.requestTime(),
-                            java.time.Duration.ofSeconds(count(args[i], value(args, ++i))));
-                    case "--fault" -> {
-                        String fault = value(args, ++i);
-                        int equals = fault.indexOf('=');
-                        Fault.parse(equals < 0 ? fault : fault.substring(equals + 1)); // the form, before anything listens
-                        faults.add(fault);
-                    }
-                    case "--help", "-h" -> {
-                        System.out.println(USAGE);
-                        return;
-                    }
-                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-                }
-            }
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("--port must be between 0 and 65535");
-            }
-            try {
-                ListenAddress.parse(host, port); // refused here, before anything listens, never widened to every interface
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--host " + e.getMessage());
-            }
             if ((ak == null) != (sk == null)) {
-                throw new IllegalArgumentException("--ak and --sk go together");
+                throw usage("--ak and --sk go together");
             }
             if (ak != null) {
                 frontDoor = frontDoor.withAkSk(AkSkCredentials.of(ak, sk));
                 akSkSource = "--ak/--sk";
             } else {
-                java.util.Optional<AkSkCredentials> fromEnvironment = AkSkCredentials.fromEnvironmentIfSet(System.getenv());
+                Optional<AkSkCredentials> fromEnvironment = AkSkCredentials.fromEnvironmentIfSet(System.getenv());
                 if (fromEnvironment.isPresent()) {
                     frontDoor = frontDoor.withAkSk(fromEnvironment.get());
                     akSkSource = AkSkCredentials.AK_VARIABLE + "/" + AkSkCredentials.SK_VARIABLE;
                 }
             }
-            if (jwtSecret != null) {
-                // Given but blank (an unset CI secret expands to ""): refused, never taken for "no token checked".
-                if (jwtSecret.isBlank()) {
-                    throw new IllegalArgumentException((jwtFromFlag ? "--jwt-secret" : JWT_SECRET_VARIABLE)
-                            + " is empty or blank: give a secret, or leave it out for an open openYuanrong");
-                }
-                frontDoor = frontDoor.withJwtSecret(jwtSecret);
-            }
         } catch (IllegalArgumentException | IllegalStateException e) {
-            err.println("error: " + e.getMessage());
-            err.println(USAGE);
-            System.exit(2);
+            throw usage(e.getMessage());
+        }
+        String secret = jwtSecret != null ? jwtSecret : System.getenv(JWT_SECRET_VARIABLE);
+        if (secret != null) {
+            // Given but blank (an unset CI secret expands to ""): refused, never taken for "no token checked".
+            if (secret.isBlank()) {
+                throw usage((jwtSecret != null ? "--jwt-secret" : JWT_SECRET_VARIABLE)
+                        + " is empty or blank: give a secret, or leave it out for an open openYuanrong");
+            }
+            frontDoor = frontDoor.withJwtSecret(secret);
         }
 
         ReferenceServer server;
         try {
-            server = ReferenceServer.start(host, port, java.time.Clock.systemUTC(), frontDoor, limits);
+            server = ReferenceServer.start(host, portNumber, java.time.Clock.systemUTC(), frontDoor, limits);
         } catch (RuntimeException e) {
-            err.println("error: cannot serve on " + host + ":" + port + ": " + rootMessage(e));
-            System.exit(2);
-            return;
+            System.err.println("error: cannot serve on " + host + ":" + portNumber + ": " + rootMessage(e));
+            return 2;
         }
         try {
             faults.forEach(server.faults()::inject);
         } catch (IllegalArgumentException e) {
             server.close();
-            err.println("error: --fault " + e.getMessage());
-            System.exit(2);
+            throw usage("--fault " + e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -154,36 +169,73 @@ public final class MockServer {
             System.out.println("mock server stopped");
             stopped.countDown();
         }, "mock-server-shutdown"));
+        banner(server, frontDoor, akSkSource);
+        stopped.await();
+        return 0;
+    }
 
+    private void banner(ReferenceServer server, FrontDoor frontDoor, String akSkSource) {
         System.out.println("jobs-openapi mock server, serving the documented examples (Ctrl-C stops it)");
         System.out.println("ModelArts DevServer jobs: " + server.baseUri() + "/v1/{project_id}/dev-servers/jobs");
         System.out.println("openYuanrong jobs:        " + server.baseUri() + "/api/jobs");
-        String source = akSkSource;
         frontDoor.akSk().ifPresentOrElse(
                 keys -> System.out.println("ModelArts requests must be signed with AK/SK (access key " + keys.accessKey()
-                        + ", from " + source + ")"),
+                        + ", from " + akSkSource + ")"),
                 () -> System.out.println("ModelArts: open (no AK/SK signature checked)"));
         if (frontDoor.requiresJwt()) {
             System.out.println("openYuanrong requests need a JWT of role developer in X-Auth; one valid for 24 hours:");
             System.out.println(FrontendJwt.mint(frontDoor.jwtSecret().orElseThrow(), "demo-tenant", FrontendJwt.DEVELOPER,
-                    java.time.Instant.now().plus(java.time.Duration.ofHours(24))));
+                    java.time.Instant.now().plus(Duration.ofHours(24))));
         } else {
             System.out.println("openYuanrong: open (no token checked)");
         }
         faults.forEach(fault -> System.out.println("fault: " + fault + " (answered wrongly on purpose)"));
-        stopped.await();
     }
 
-    private static int port(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port takes a number, not '" + text + "'");
+    /** The limits the options set, the defaults for the others. */
+    private ServerLimits limits() {
+        ServerLimits limits = ServerLimits.defaults();
+        if (maxJobs != null) {
+            limits = limits.withMaxJobs(count("--max-jobs", maxJobs));
         }
+        if (maxStoredMib != null) {
+            limits = limits.withMaxStoredMib(count("--max-stored-mib", maxStoredMib));
+        }
+        if (maxArrayItems != null) {
+            limits = limits.withMaxArrayItems(count("--max-array-items", maxArrayItems));
+        }
+        if (threads != null) {
+            limits = limits.withWorkerThreads(count("--threads", threads));
+        }
+        if (backlog != null) {
+            limits = limits.withBacklog(count("--backlog", backlog));
+        }
+        if (maxConnections != null) {
+            limits = limits.withMaxConnections(count("--max-connections", maxConnections));
+        }
+        if (requestSeconds != null) {
+            limits = limits.withTimes(Duration.ofSeconds(count("--request-seconds", requestSeconds)), limits.responseTime());
+        }
+        if (responseSeconds != null) {
+            limits = limits.withTimes(limits.requestTime(), Duration.ofSeconds(count("--response-seconds", responseSeconds)));
+        }
+        return limits;
+    }
+
+    private int port() {
+        try {
+            int n = Integer.parseInt(port);
+            if (n >= 0 && n <= 65535) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw usage("--port takes a number from 0 to 65535, not '" + shortened(port) + "'");
     }
 
     /** A whole number from 1 to 1,000,000 for the option. */
-    private static int count(String option, String text) {
+    private int count(String option, String text) {
         try {
             int n = Integer.parseInt(text);
             if (n >= 1 && n <= 1_000_000) {
@@ -192,15 +244,15 @@ public final class MockServer {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(option + " takes a whole number from 1 to 1000000, not '"
-                + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'");
+        throw usage(option + " takes a whole number from 1 to 1000000, not '" + shortened(text) + "'");
     }
 
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(args[i - 1] + " needs a value");
-        }
-        return args[i];
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private static String shortened(String text) {
+        return text.length() > 20 ? text.substring(0, 20) + "…" : text;
     }
 
     private static String rootMessage(Throwable e) {
@@ -209,5 +261,26 @@ public final class MockServer {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** Reads {@code --fault} with {@link Faults.Injection#parse}: a malformed one is refused before anything listens. */
+    static final class InjectionConverter implements CommandLine.ITypeConverter<Faults.Injection> {
+        @Override
+        public Faults.Injection convert(String value) {
+            try {
+                return Faults.Injection.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** What {@code --version} prints: the jar's version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = MockServer.class.getPackage().getImplementationVersion();
+            return new String[] {"jobs-openapi mock server " + (version == null ? "(unpackaged)" : version)};
+        }
     }
 }

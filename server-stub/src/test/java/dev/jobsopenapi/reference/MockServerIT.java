@@ -83,6 +83,19 @@ class MockServerIT {
         assertTrue(process.waitFor(20, TimeUnit.SECONDS));
         assertEquals(2, process.exitValue(), output);
         assertTrue(output.startsWith("error: ") && output.contains("usage: java -jar jobs-openapi-mock-server.jar"), output);
+        assertEquals(3, output.lines().count(), "the reason, the usage line and where the help is, not the page: " + output);
+    }
+
+    @Test
+    void helpListsEveryOptionWithExamplesAndExitsZero() throws Exception {
+        Process process = java("--help").start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output);
+        for (String option : List.of("--port=N", "--host=ADDRESS", "--ak=AK", "--jwt-secret=SECRET", "--max-connections=N",
+                "--fault=OP=KIND:ARG", "Examples:")) {
+            assertTrue(output.contains(option), option + " missing from: " + output);
+        }
     }
 
     @Test
