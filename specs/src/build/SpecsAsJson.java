@@ -1,5 +1,3 @@
-package dev.jobsopenapi.specs;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,8 +9,9 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * A build step, not shipped: writes each {@code *.yaml} spec of a folder as JSON (same content, same key
- * order, two-space indentation) into another folder, for tools that want JSON.
+ * A build step, not shipped, run by the build as a single-file program with the module's class path: writes each
+ * {@code *.yaml} spec of a folder as JSON (same content, same key order, two-space indentation) into another folder,
+ * for tools that want JSON.
  */
 public final class SpecsAsJson {
 
