@@ -53,7 +53,6 @@ public class ApplyTemplatePatches {
                     upstream = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
                 templates.put(Path.of(args[2]).resolve(outputName), apply(upstream, diff, patch.getFileName().toString()));
-                System.out.println("template " + outputName + ": upstream " + upstreamName + " + " + patch.getFileName());
             }
         } catch (Drift e) {
             System.err.println("The pinned openapi-generator's template changed under this project's patch: " + e.getMessage()
