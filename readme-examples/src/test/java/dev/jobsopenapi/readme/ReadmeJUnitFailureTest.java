@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
- * The README's JUnit failure sample is what its {@code MyClientTest} prints: the class is compiled from the README,
+ * The checker page's JUnit failure sample ({@code docs/checker.md}) is what its {@code MyClientTest} prints: the
+ * class is compiled from the page,
  * pointed at a server that answers the documented job list with {@code "driver_exit_code": "zero"}, and run by
  * JUnit; its failure must be the sample printed after it (a sample line ending in {@code …} stands for any rest).
  */
@@ -50,7 +51,7 @@ class ReadmeJUnitFailureTest {
         Path out = Files.createTempDirectory("readme-junit");
         try {
             String base = "http://127.0.0.1:" + broken.getAddress().getPort();
-            ReadmeJavaBlocksCompileTest.Block local = new ReadmeJavaBlocksCompileTest.Block(block.line(),
+            ReadmeJavaBlocksCompileTest.Block local = new ReadmeJavaBlocksCompileTest.Block(block.document(), block.line(),
                     block.code().replace(ReadmeJavaBlocksCompileTest.MOCK, base));
             assertEquals(List.of(), ReadmeJavaBlocksCompileTest.compile("MyClientTest",
                     ReadmeJavaBlocksCompileTest.compilationUnit(local, "MyClientTest"), out).stream().map(d -> d.getMessage(null)).toList());
@@ -59,20 +60,20 @@ class ReadmeJUnitFailureTest {
                     getClass().getClassLoader())) {
                 Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(loader.loadClass("MyClientTest")))
                         .execute().testEvents();
-                assertEquals(1, tests.failed().count(), "the README's test fails against a server that breaks the spec");
+                assertEquals(1, tests.failed().count(), "the page's test fails against a server that breaks the spec");
                 failure = tests.failed().stream().findFirst().orElseThrow().getPayload(TestExecutionResult.class).orElseThrow()
                         .getThrowable().orElseThrow().getMessage();
             }
-            Matcher sample = SAMPLE.matcher(Files.readString(ReadmeJavaBlocksCompileTest.README));
-            assertTrue(sample.find(), "the README shows a failure sample after MyClientTest");
+            Matcher sample = SAMPLE.matcher(Files.readString(ReadmeJavaBlocksCompileTest.ROOT.resolve(block.document())));
+            assertTrue(sample.find(), block.document() + " shows a failure sample after MyClientTest");
             List<String> expected = sample.group(1).lines().toList();
             List<String> printed = failure.lines().toList();
-            assertEquals(expected.size(), printed.size(), () -> "the README's sample is not the failure printed:\n" + failure);
+            assertEquals(expected.size(), printed.size(), () -> "the page's sample is not the failure printed:\n" + failure);
             for (int i = 0; i < expected.size(); i++) {
                 String want = expected.get(i);
                 String got = printed.get(i);
                 assertTrue(want.endsWith("…") ? got.startsWith(want.substring(0, want.length() - 1)) : got.equals(want),
-                        () -> "the README's sample is not the failure printed:\n" + failure);
+                        () -> "the page's sample is not the failure printed:\n" + failure);
             }
         } finally {
             broken.stop(0);

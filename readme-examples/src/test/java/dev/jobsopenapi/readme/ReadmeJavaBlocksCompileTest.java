@@ -27,38 +27,64 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every Java block of the README compiles, as written, in a project that depends on the modules through the BOM
+ * Every Java block of the README and of the pages under {@code docs/} compiles, as written, in a project that depends on the modules through the BOM
  * and nothing else: the README shows the imports and declarations each block needs, so a reader can paste it. A
  * block of statements is compiled as the body of a method; a block that declares a class is compiled as it is.
  * The blocks written against the mock server also run, against a reference server.
  */
 class ReadmeJavaBlocksCompileTest {
 
-    static final Path README = Path.of("").toAbsolutePath().getParent().resolve("README.md");
+    static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    static final Path README = ROOT.resolve("README.md");
     private static final Pattern BLOCK = Pattern.compile("(?m)^```java\\n(.*?)^```", Pattern.DOTALL);
     private static final Pattern TOP_LEVEL_CLASS = Pattern.compile("(?m)^(@\\w+.*\\n)*(public |final )*class \\w+");
 
-    /** One ```java block: where it starts in the README, and its text. */
-    record Block(int line, String code) {
+    /** One ```java block: the document it is in, where it starts, and its text. */
+    record Block(String document, int line, String code) {
+
+        /** A name for the block, usable as a Java class name. */
+        String className(String prefix) {
+            return prefix + document.replaceAll("[^A-Za-z0-9]", "_") + "_" + line;
+        }
+
+        @Override
+        public String toString() {
+            return document + " line " + line;
+        }
+    }
+
+    /** The README and every page under docs/, as the repository root names them. */
+    static List<Path> documents() throws IOException {
+        List<Path> documents = new ArrayList<>(List.of(README));
+        try (Stream<Path> pages = Files.list(ROOT.resolve("docs"))) {
+            pages.filter(p -> p.toString().endsWith(".md")).sorted().forEach(documents::add);
+        }
+        return documents;
     }
 
     static List<Block> blocks() throws IOException {
-        String readme = Files.readString(README);
         List<Block> blocks = new ArrayList<>();
-        Matcher m = BLOCK.matcher(readme);
-        while (m.find()) {
-            int line = (int) readme.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-            blocks.add(new Block(line, m.group(1)));
+        for (Path document : documents()) {
+            String text = Files.readString(document);
+            Matcher m = BLOCK.matcher(text);
+            while (m.find()) {
+                int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+                blocks.add(new Block(ROOT.relativize(document).toString(), line, m.group(1)));
+            }
         }
         return blocks;
     }
 
-    /** The block as a compilation unit: its imports first, then its class, or its statements in a method. */
+    /** The block as a compilation unit: its package and imports first, then its class, or its statements in a method. */
     static String compilationUnit(Block block, String className) {
         StringBuilder imports = new StringBuilder();
         StringBuilder code = new StringBuilder();
         for (String line : block.code().split("\n", -1)) {
-            (line.startsWith("import ") ? imports : code).append(line).append('\n');
+            if (line.startsWith("package ")) {
+                imports.insert(0, line + "\n");
+            } else {
+                (line.startsWith("import ") ? imports : code).append(line).append('\n');
+            }
         }
         if (TOP_LEVEL_CLASS.matcher(code).find()) {
             return imports + "\n" + code;
@@ -91,10 +117,10 @@ class ReadmeJavaBlocksCompileTest {
         List<Block> runnable = blocks().stream()
                 .filter(block -> block.code().contains(MOCK) && !TOP_LEVEL_CLASS.matcher(block.code()).find()).toList();
         assertTrue(runnable.size() >= 3, "blocks against the mock server: " + runnable.size());
-        return runnable.stream().map(block -> DynamicTest.dynamicTest("README.md line " + block.line() + " runs", () -> {
+        return runnable.stream().map(block -> DynamicTest.dynamicTest(block + " runs", () -> {
             try (dev.jobsopenapi.reference.ReferenceServer server = dev.jobsopenapi.reference.ReferenceServer.start("127.0.0.1", 0)) {
-                String className = "ReadmeRunAtLine" + block.line();
-                Block local = new Block(block.line(), block.code().replace(MOCK, server.baseUri().toString()));
+                String className = block.className("Run_");
+                Block local = new Block(block.document(), block.line(), block.code().replace(MOCK, server.baseUri().toString()));
                 assertEquals(List.of(), compile(className, compilationUnit(local, className), out).stream()
                         .map(d -> d.getMessage(null)).toList());
                 try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {out.toUri().toURL()},
@@ -110,16 +136,16 @@ class ReadmeJavaBlocksCompileTest {
     static final String MOCK = "http://127.0.0.1:8080";
 
     @TestFactory
-    Stream<DynamicTest> everyJavaBlockOfTheReadmeCompiles() throws IOException {
+    Stream<DynamicTest> everyJavaBlockOfTheReadmeAndTheDocsCompiles() throws IOException {
         Path out = Files.createTempDirectory("readme-blocks");
         List<Block> blocks = blocks();
-        assertTrue(blocks.size() >= 10, "the README has " + blocks.size() + " Java blocks");
-        return blocks.stream().map(block -> DynamicTest.dynamicTest("README.md line " + block.line(), () -> {
-            String className = "ReadmeBlockAtLine" + block.line();
+        assertTrue(blocks.size() >= 10, "the README and docs have " + blocks.size() + " Java blocks");
+        return blocks.stream().map(block -> DynamicTest.dynamicTest(block.toString(), () -> {
+            String className = block.className("Block_");
             String source = compilationUnit(block, className);
             List<Diagnostic<? extends JavaFileObject>> errors = compile(className, source, out);
             assertEquals(List.of(), errors.stream().map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(null)).toList(),
-                    () -> "README.md line " + block.line() + " does not compile as written:\n" + source);
+                    () -> block + " does not compile as written:\n" + source);
         }));
     }
 

@@ -40,7 +40,7 @@ public final class ConformanceCli implements Callable<Integer> {
 
     /**
      * The exit codes, the same for every command: one line each, the code and what it means. The help prints them
-     * and the README's table is tested against them.
+     * and the table of docs/checker.md is tested against them.
      */
     static final List<String> EXIT_CODES = List.of(
             "0  something was checked, and everything checked conforms",

@@ -80,9 +80,26 @@ public final class MockServerExtension implements BeforeEachCallback, AfterEachC
         return this;
     }
 
+    /**
+     * The configuration parameter (or system property: {@code mvn test -Djobs-openapi.mock.fault=...}) that makes
+     * every test's server answer one operation wrongly, written as the command-line mock's {@code --fault}:
+     * {@code OPERATION_ID=KIND:ARGUMENT}, for example {@code listJobs=drop:/0/submission_id}. A switch to see a
+     * conformance test go red without editing it.
+     */
+    public static final String FAULT_PARAMETER = "jobs-openapi.mock.fault";
+
     @Override
     public void beforeEach(ExtensionContext context) {
-        server = ReferenceServer.start("127.0.0.1", 0, java.time.Clock.systemUTC(), frontDoor);
+        java.util.Optional<Faults.Injection> fault = context.getConfigurationParameter(FAULT_PARAMETER)
+                .filter(text -> !text.isBlank()).map(Faults.Injection::parse);
+        ReferenceServer started = ReferenceServer.start("127.0.0.1", 0, java.time.Clock.systemUTC(), frontDoor);
+        try {
+            fault.ifPresent(started.faults()::inject);
+        } catch (IllegalArgumentException e) {
+            started.close();
+            throw new IllegalArgumentException(FAULT_PARAMETER + ": " + e.getMessage(), e);
+        }
+        server = started;
     }
 
     @Override
