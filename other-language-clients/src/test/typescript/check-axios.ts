@@ -1,23 +1,12 @@
 // Calls every operation of both APIs on the mock server through the clients openapi-generator's `typescript-axios`
-// makes with default options, and compares each read's answer with the raw answer of the same GET. The plan (which
-// operation, which arguments, in which order) is written by GeneratedTypeScriptClientsTest from the specs.
-import { readFileSync } from 'fs';
+// makes with default options, and compares each read's answer with the raw answer of the same GET (see plan.ts).
 import * as modelarts from '../../../target/generated-clients/typescript-axios/modelarts';
 import * as openyuanrong from '../../../target/generated-clients/typescript-axios/openyuanrong';
+import { Equals, followPlan } from './plan';
 
 // At compile time: a ModelArts time is a `number`, an openYuanrong time a `string`; tsc fails here otherwise.
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
 const createAtIsANumber: Equals<NonNullable<modelarts.DevServerJobListResponse['create_at']>, number> = true;
 const startTimeIsAString: Equals<NonNullable<openyuanrong.JobDetails['start_time']>, string> = true;
-
-interface Call {
-  api: string;
-  apiClass: string;
-  operationId: string;
-  args: unknown[];
-  read: boolean;
-  url: string;
-}
 
 type Client = Record<string, (...args: unknown[]) => Promise<{ data: unknown }>>;
 
@@ -26,38 +15,9 @@ const libraries: Record<string, Record<string, unknown>> = {
   openyuanrong: openyuanrong as unknown as Record<string, unknown>,
 };
 
-async function main(): Promise<void> {
-  const [planFile, baseUrl] = process.argv.slice(2);
-  const plan = JSON.parse(readFileSync(planFile, 'utf8')) as Call[];
-  const failures: string[] = [];
-  const operations: string[] = [];
-  let compared = 0;
-  for (const call of plan) {
-    try {
-      const library = libraries[call.api];
-      const Configuration = library['Configuration'] as new (parameters: { basePath: string }) => unknown;
-      const Api = library[call.apiClass] as new (configuration: unknown) => Client;
-      const client = new Api(new Configuration({ basePath: baseUrl }));
-      const raw = call.read ? await (await fetch(call.url)).json() : undefined;
-      const answer = await client[call.operationId](...call.args);
-      if (call.read) {
-        if (JSON.stringify(answer.data) !== JSON.stringify(raw)) {
-          failures.push(call.operationId + ': read ' + JSON.stringify(answer.data) + ', raw ' + JSON.stringify(raw));
-        } else {
-          compared++;
-        }
-      }
-      operations.push(call.operationId);
-    } catch (e) {
-      failures.push(call.api + ' ' + call.operationId + ': ' + String(e));
-    }
-  }
-  if (!(createAtIsANumber && startTimeIsAString)) {
-    failures.push('the time types');
-  }
-  console.log(JSON.stringify({ operations, compared, failures }));
-}
-
-main().catch((e) => {
-  console.log(JSON.stringify({ operations: [], compared: 0, failures: [String(e)] }));
-});
+followPlan(async (call, baseUrl) => {
+  const library = libraries[call.api];
+  const Configuration = library['Configuration'] as new (parameters: { basePath: string }) => unknown;
+  const Api = library[call.apiClass] as new (configuration: unknown) => Client;
+  return (await new Api(new Configuration({ basePath: baseUrl }))[call.operationId](...call.args)).data;
+}, createAtIsANumber && startTimeIsAString);

@@ -1,5 +1,6 @@
 package dev.jobsopenapi.conformance.cli;
 
+import dev.jobsopenapi.conformance.ApiContract;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -8,6 +9,18 @@ import picocli.CommandLine.TypeConversionException;
 final class Options {
 
     private Options() {
+    }
+
+    /** {@code --spec}: the one spec a command checks against. */
+    static final class Spec {
+        @Option(names = "--spec", required = true, paramLabel = "SPEC",
+                description = "a bundled spec name (modelarts-devserver-jobs, openyuanrong-jobs) or an OpenAPI 3.0 file")
+        String name;
+
+        /** The spec, bundled or read from its file. */
+        ApiContract load() throws java.io.IOException {
+            return ApiContract.load(name);
+        }
     }
 
     /** {@code --format}: the report's format. */

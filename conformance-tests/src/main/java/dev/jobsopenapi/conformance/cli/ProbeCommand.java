@@ -33,9 +33,8 @@ import java.util.concurrent.Callable;
                 "  probe --spec openyuanrong-jobs --base-url $URL --allow-write submitJob --allow-write deleteJob"})
 final class ProbeCommand implements Callable<Integer> {
 
-    @Option(names = "--spec", required = true, paramLabel = "SPEC",
-            description = "a bundled spec name (modelarts-devserver-jobs, openyuanrong-jobs) or an OpenAPI 3.0 file")
-    String spec;
+    @Mixin
+    Options.Spec spec;
 
     @Option(names = "--base-url", required = true, paramLabel = "URL",
             description = "the server, for example https://modelarts.cn-north-4.myhuaweicloud.com")
@@ -80,7 +79,7 @@ final class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ApiContract contract = ApiContract.load(spec);
+        ApiContract contract = spec.load();
         if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
             throw new UsageException("--base-url must start with http:// or https://");
         }

@@ -31,9 +31,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
                 "  proxy --spec openyuanrong-jobs --upstream $URL --max-exchanges 10 --format junit > proxy.xml"})
 final class ProxyCommand implements Callable<Integer> {
 
-    @Option(names = "--spec", required = true, paramLabel = "SPEC",
-            description = "a bundled spec name (modelarts-devserver-jobs, openyuanrong-jobs) or an OpenAPI 3.0 file")
-    String spec;
+    @Mixin
+    Options.Spec spec;
 
     @Option(names = "--upstream", required = true, paramLabel = "URL", description = "the server to forward to, e.g. http://127.0.0.1:8080")
     String upstreamUrl;
@@ -72,7 +71,7 @@ final class ProxyCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintStream out = console.out();
         PrintStream err = console.err();
-        ApiContract contract = ApiContract.load(spec);
+        ApiContract contract = spec.load();
         URI upstream = upstream(upstreamUrl);
         Report.Format format = this.format.format;
         InetSocketAddress address = new InetSocketAddress(bindAddress(bind), port(port));

@@ -34,9 +34,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE|-", description = "the body file, or - for standard input (default: -)")
     String source = "-";
 
-    @Option(names = "--spec", required = true, paramLabel = "SPEC",
-            description = "a bundled spec name (modelarts-devserver-jobs, openyuanrong-jobs) or an OpenAPI 3.0 file")
-    String spec;
+    @Mixin
+    Options.Spec spec;
 
     @Option(names = "--operation", paramLabel = "ID", description = "the operationId, or instead --method and --path")
     String operationId;
@@ -72,7 +71,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        ApiContract contract = ApiContract.load(spec);
+        ApiContract contract = spec.load();
         String operation = operationOf(contract);
         String what = contract.name() + " " + operation + " " + status + " " + contentType;
         String named = source.equals("-") ? "standard input" : source;
