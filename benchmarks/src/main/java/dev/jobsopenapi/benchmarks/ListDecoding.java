@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The ways of decoding one API's job list that are compared: into the generated client's models with the client's
  * own mapper (as {@code listDevServerJobs} and {@code listJobs} decode), the same with Jackson's Blackbird module
- * registered on that mapper (as the README shows), and plain untyped Jackson databind of the same text (maps, lists,
+ * registered on that mapper (as docs/client.md shows), and plain untyped Jackson databind of the same text (maps, lists,
  * strings and numbers).
  */
 final class ListDecoding {

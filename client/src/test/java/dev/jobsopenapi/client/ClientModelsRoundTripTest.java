@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /**
  * Every documented example (a 200 response or a request body) survives a round trip through the generated client models: parsed with the
  * client's own mapper and written back, it is the same JSON — numbers still numbers, strings still strings,
- * no field lost, none added. The same mapper with Jackson's Blackbird module registered (the README's faster
+ * no field lost, none added. The same mapper with Jackson's Blackbird module registered (the faster
  * decoding) reads every example into an equal model and writes the same JSON.
  */
 class ClientModelsRoundTripTest {
