@@ -223,28 +223,25 @@ public final class MockServer implements Callable<Integer> {
     }
 
     private int port() {
-        try {
-            int n = Integer.parseInt(port);
-            if (n >= 0 && n <= 65535) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw usage("--port takes a number from 0 to 65535, not '" + shortened(port) + "'");
+        return number("--port", port, 0, 65535);
     }
 
     /** A whole number from 1 to 1,000,000 for the option. */
     private int count(String option, String text) {
+        return number(option, text, 1, 1_000_000);
+    }
+
+    /** The option's value as a whole number from {@code min} to {@code max}; a usage error otherwise. */
+    private int number(String option, String text, int min, int max) {
         try {
             int n = Integer.parseInt(text);
-            if (n >= 1 && n <= 1_000_000) {
+            if (n >= min && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw usage(option + " takes a whole number from 1 to 1000000, not '" + shortened(text) + "'");
+        throw usage(option + " takes a whole number from " + min + " to " + max + ", not '" + shortened(text) + "'");
     }
 
     private ParameterException usage(String message) {
