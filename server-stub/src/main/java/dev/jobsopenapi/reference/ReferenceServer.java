@@ -55,8 +55,15 @@ public final class ReferenceServer implements AutoCloseable {
      */
     private static final Logger JERSEY_PROVIDER_CHECK = Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
 
+    /**
+     * Hibernate Validator announces its version at INFO, through JBoss Logging to {@code java.util.logging} when no
+     * other backend is present: a line on the console of every test that starts a server. Warnings still show.
+     */
+    private static final Logger VALIDATOR_VERSION = Logger.getLogger("org.hibernate.validator.internal.util.Version");
+
     static {
         JERSEY_PROVIDER_CHECK.setLevel(Level.SEVERE);
+        VALIDATOR_VERSION.setLevel(Level.WARNING);
     }
 
     /**

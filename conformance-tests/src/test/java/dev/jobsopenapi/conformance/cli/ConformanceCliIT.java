@@ -96,9 +96,10 @@ class ConformanceCliIT {
     // check
 
     @Test
-    void checkExitsZeroAndEndsWithTheSummary() throws Exception {
+    void checkExitsZeroAndEndsWithTheSummaryPrintingNothingElse() throws Exception {
         Run run = run("check");
         assertEquals(0, run.exit(), run::toString);
+        assertEquals("", run.err(), "a passing check writes nothing to standard error (no SLF4J or logging notice)");
         assertTrue(run.out().contains("PASS openyuanrong-jobs listJobs 200 application/json queryEmpty"), run.out());
         assertTrue(run.out().strip().lines().reduce((a, b) -> b).orElseThrow().matches("\\d+ passed, 0 failed"), run.out());
     }
