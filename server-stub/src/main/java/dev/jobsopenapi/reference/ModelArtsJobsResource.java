@@ -105,9 +105,6 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
 
     @Override
     public synchronized DevServerJobDetails createDevServerJob(String projectId, DevServerJobCreateRequest request) {
-        if (request.getServerIds().isEmpty()) {
-            throw new BadRequestException("server_ids: must name at least one DevServer");
-        }
         if (!knownTypes.contains(request.getType())) {
             throw new BadRequestException("type: unknown job type '" + request.getType() + "' (known: " + String.join(", ", knownTypes) + ")");
         }
@@ -144,11 +141,10 @@ public final class ModelArtsJobsResource implements DevServerJobsApi {
 
     @Override
     public synchronized DevServerJobPage deleteDevServerJobs(String projectId, ServerJobDeleteRequest request) {
-        if (request.getJobIds() == null || request.getJobIds().isEmpty()) {
-            throw new BadRequestException("job_ids: must name at least one job");
-        }
+        // The spec lets a create name no servers and a delete name no jobs (no source says more): a job of no
+        // tasks, and a delete of nothing.
         List<DevServerJobListResponse> deleted = new ArrayList<>();
-        for (String id : new LinkedHashSet<>(request.getJobIds())) {
+        for (String id : new LinkedHashSet<>(request.getJobIds() == null ? List.<String>of() : request.getJobIds())) {
             DevServerJobDetails job = jobs.get(id);
             if (job != null && !"PROCESSING".equals(advanced(job).getStatus())) {
                 jobs.remove(id);

@@ -279,6 +279,7 @@ public final class ReferenceServer implements AutoCloseable {
                 .register(json)
                 .register(new FaultInjector(faults, json.getContext(Object.class)))
                 .register(new StrictBooleanParameters())
+                .register(new CodePointLengths())
                 .register(errors)
                 .register(new VendorErrorMapper.ValidationFailures(errors))
                 .register(new HostileRequestFilter(errors))

@@ -163,15 +163,37 @@ class ModelArtsJobLifecycleTest {
     }
 
     @Test
+    void whatTheSpecAllowsIsAcceptedACreateOfNoServersAndADeleteOfNoJobs() throws Exception {
+        HttpResponse<String> created = send("POST", "/v1/proj-1/dev-servers/jobs",
+                "{\"name\":\"ok\",\"server_ids\":[],\"type\":\"COMMON\",\"items\":[]}");
+        assertEquals(200, created.statusCode(), created.body());
+        assertEquals(0, JSON.readTree(created.body()).get("tasks").size(), created.body());
+        for (String body : new String[] {"{}", "{\"job_ids\":[]}"}) {
+            HttpResponse<String> deleted = send("DELETE", "/v1/proj-1/dev-servers/jobs", body);
+            assertEquals(200, deleted.statusCode(), body + " -> " + deleted.body());
+            assertEquals(0, JSON.readTree(deleted.body()).get("total").asInt(), body + " -> " + deleted.body());
+        }
+    }
+
+    @Test
+    void lengthsAreCountedInCodePointsAsTheSpecCountsThem() throws Exception {
+        String sixtyFour = "\uD83D\uDE00".repeat(32) + "a".repeat(32); // 32 emoji (two UTF-16 units each) and 32 letters
+        HttpResponse<String> allowed = send("POST", "/v1/proj-1/dev-servers/jobs", "{\"name\":\"ok\",\"description\":\""
+                + sixtyFour + "\",\"server_ids\":[\"s-1\"],\"type\":\"COMMON\",\"items\":[]}");
+        assertEquals(200, allowed.statusCode(), allowed.body());
+        HttpResponse<String> tooLong = send("POST", "/v1/proj-1/dev-servers/jobs", "{\"name\":\"ok\",\"description\":\""
+                + sixtyFour + "b\",\"server_ids\":[\"s-1\"],\"type\":\"COMMON\",\"items\":[]}");
+        assertEquals(400, tooLong.statusCode(), tooLong.body());
+        assertTrue(tooLong.body().contains("description"), tooLong.body());
+    }
+
+    @Test
     void badBodiesAre400sInTheVendorShapeNamingTheField() throws Exception {
         String[][] cases = {
                 {"POST", "{\"name\":\"has space\",\"server_ids\":[\"s-1\"],\"type\":\"COMMON\",\"items\":[]}", "name"},
-                {"POST", "{\"name\":\"ok\",\"server_ids\":[],\"type\":\"COMMON\",\"items\":[]}", "server_ids"},
                 {"POST", "{\"name\":\"ok\",\"server_ids\":[\"s-1\"],\"type\":\"NO_SUCH_TYPE\",\"items\":[]}", "type"},
                 {"POST", "{\"name\":\"ok\",\"server_ids\":[\"s-1\"],\"type\":\"COMMON\"}", "items"},
-                {"POST", "{\"name\":\"ok\",\"server_ids\":\"s-1\",\"type\":\"COMMON\",\"items\":[]}", "server_ids"},
-                {"DELETE", "{}", "job_ids"},
-                {"DELETE", "{\"job_ids\":[]}", "job_ids"}};
+                {"POST", "{\"name\":\"ok\",\"server_ids\":\"s-1\",\"type\":\"COMMON\",\"items\":[]}", "server_ids"}};
         for (String[] c : cases) {
             HttpResponse<String> response = send(c[0], "/v1/proj-1/dev-servers/jobs", c[1]);
             assertEquals(400, response.statusCode(), c[1] + " -> " + response.body());

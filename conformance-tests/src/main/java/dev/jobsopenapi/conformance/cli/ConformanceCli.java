@@ -79,6 +79,7 @@ public final class ConformanceCli implements Callable<Integer> {
                 .addSubcommand(new QuirksCommand(console))
                 .addSubcommand(new ValidateCommand(console))
                 .addSubcommand(new ProbeCommand(console))
+                .addSubcommand(new FuzzCommand(console))
                 .addSubcommand(new ProxyCommand(console))
                 .addSubcommand(new ValidateHarCommand(console))
                 .addSubcommand(new CommandLine.HelpCommand());

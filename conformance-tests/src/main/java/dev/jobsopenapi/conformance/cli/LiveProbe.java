@@ -9,19 +9,12 @@ import dev.jobsopenapi.conformance.SecuritySchemes;
 import dev.jobsopenapi.conformance.Target;
 import dev.jobsopenapi.conformance.ValidationResult;
 import dev.jobsopenapi.conformance.Violation;
+import dev.jobsopenapi.conformance.fuzz.LiveServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jobsopenapi.signing.AkSkCredentials;
-import dev.jobsopenapi.signing.AkSkSigningInterceptor;
 import dev.jobsopenapi.specs.RequestTarget;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,32 +34,21 @@ final class LiveProbe {
 
     private final ApiContract contract;
     private final JsonNode document;
-    private final String baseUrl;
     private final Map<String, String> parameters;
-    private final Optional<String> token;
-    private final Optional<AkSkCredentials> akSk;
-    private final Duration timeout;
     private final long maxBodyBytes;
     private final Set<String> allowedWrites;
-    private final HttpClient http;
+    private final LiveServer server;
     private final SecuritySchemes security;
 
-    LiveProbe(ApiContract contract, String baseUrl, Map<String, String> parameters, Optional<String> token,
-              Optional<AkSkCredentials> akSk, Duration timeout, long maxBodyBytes, Set<String> allowedWrites) {
-        this.akSk = akSk;
+    LiveProbe(ApiContract contract, LiveServer server, Map<String, String> parameters, long maxBodyBytes,
+              Set<String> allowedWrites) {
         this.allowedWrites = Set.copyOf(allowedWrites);
         this.contract = contract;
         this.document = contract.document();
         this.security = contract.securitySchemes();
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.parameters = Map.copyOf(parameters);
-        this.token = token;
-        this.timeout = timeout;
         this.maxBodyBytes = maxBodyBytes;
-        // Plain http is spoken as HTTP/1.1 (no "Upgrade: h2c" offer a server or proxy may choke on); https negotiates.
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .version(this.baseUrl.startsWith("http://") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
-                .build();
+        this.server = server;
     }
 
     /**
@@ -116,11 +98,11 @@ final class LiveProbe {
      * operation itself was not checked; says which credential and what to give.
      */
     private String refusal(int status) {
-        String given = token.isPresent() ? "the token (sent in " + security.tokenHeader().orElse("its header") + ")"
-                : akSk.isPresent() ? "the AK/SK signature (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK)" : "no credentials";
+        String given = server.hasToken() ? "the token (sent in " + security.tokenHeader().orElse("its header") + ")"
+                : server.hasCredentials() ? "the AK/SK signature (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK)" : "no credentials";
         String wanted = security.signsWithAkSk() ? "a token (JOBS_OPENAPI_TOKEN) or AK/SK (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK)"
                 : "a token (JOBS_OPENAPI_TOKEN)";
-        return status + " " + (token.isEmpty() && akSk.isEmpty() ? "no credentials were sent" : "the server refused " + given)
+        return status + " " + (!server.hasCredentials() ? "no credentials were sent" : "the server refused " + given)
                 + ", so the operation was not checked; give " + wanted + ", or --allow-refused to accept refusals";
     }
 
@@ -137,55 +119,24 @@ final class LiveProbe {
     }
 
     private Answer call(Operation op, String target, Optional<Sent> requestBody) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + target))
-                .timeout(timeout)
-                .header("Accept", "application/json");
-        if (requestBody.isPresent()) {
-            request.header("Content-Type", requestBody.get().mediaType())
-                    .method(op.method(), HttpRequest.BodyPublishers.ofString(requestBody.get().text()));
-        } else {
-            request.method(op.method(), HttpRequest.BodyPublishers.noBody());
-        }
-        security.tokenHeader().ifPresent(header -> token.ifPresent(value ->
-                request.header(header, security.tokenIsBearer() ? "Bearer " + value : value)));
-        if (token.isEmpty()) {
-            akSk.ifPresent(credentials -> AkSkSigningInterceptor.with(credentials).accept(request));
-        }
-        // One deadline for the whole exchange, body included: a server that trickles its answer cannot hold
-        // the probe past it. The body is read up to one byte over the limit, never more.
         String subject = contract.name() + " " + op.operationId();
-        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> exchange =
-                http.sendAsync(request.build(), info -> new CappedBody(maxBodyBytes));
-        HttpResponse<byte[]> response;
-        try {
-            response = exchange.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        } catch (java.util.concurrent.TimeoutException e) {
-            exchange.cancel(true);
-            return new Answer(new ValidationResult(subject, List.of(new Violation("", "(exchange)", "timeout",
-                    "no complete answer within " + timeout.toSeconds() + " s (--timeout-seconds), body included"))), 0);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof java.net.http.HttpTimeoutException) {
+        LiveServer.Exchange answer = server.exchange(op.method(), target, Map.of(), requestBody.map(Sent::text).orElse(null),
+                security, true);
+        if (!answer.answered()) {
+            if (answer.failure().startsWith("no ")) {
                 return new Answer(new ValidationResult(subject, List.of(new Violation("", "(exchange)", "timeout",
-                        "no answer within " + timeout.toSeconds() + " s (--timeout-seconds)"))), 0);
+                        answer.failure() + " (--timeout-seconds)"))), 0);
             }
-            throw new IOException("cannot reach " + baseUrl + target + ": " + describe(cause instanceof IOException io ? io
-                    : new IOException(cause)), cause);
+            throw new IOException(answer.failure());
         }
-        String status = Integer.toString(response.statusCode());
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
-        byte[] body = response.body();
-        if (body.length > maxBodyBytes) {
-            return new Answer(new ValidationResult(subject + " " + status + " " + contentType,
+        String status = Integer.toString(answer.status());
+        if (answer.truncated()) {
+            return new Answer(new ValidationResult(subject + " " + status + " " + answer.contentType(),
                     List.of(new Violation("", "(body)", "size", "the body is larger than " + maxBodyBytes + " bytes"))),
-                    response.statusCode());
+                    answer.status());
         }
-        return new Answer(contract.validateResponse(Target.operation(op.operationId()), status, contentType, Body.of(body)),
-                response.statusCode());
+        return new Answer(contract.validateResponse(Target.operation(op.operationId()), status, answer.contentType(),
+                Body.of(answer.body())), answer.status());
     }
 
     /**
@@ -238,16 +189,5 @@ final class LiveProbe {
             }
         }
         return names;
-    }
-
-
-
-    private static String describe(IOException e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            Throwable cause = e.getCause();
-            message = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getClass().getSimpleName();
-        }
-        return message;
     }
 }

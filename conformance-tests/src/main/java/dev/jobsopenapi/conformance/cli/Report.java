@@ -218,7 +218,7 @@ final class Report {
         return xml.append("</testsuite>\n").toString();
     }
 
-    private static String xml(String text) {
+    static String xml(String text) {
         StringBuilder escaped = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {

@@ -1,4 +1,4 @@
-package dev.jobsopenapi.conformance.cli;
+package dev.jobsopenapi.conformance.fuzz;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
