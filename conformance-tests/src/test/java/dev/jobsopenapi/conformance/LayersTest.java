@@ -54,6 +54,14 @@ class LayersTest {
     }
 
     @Test
+    void theFuzzerUsesTheApiAndNoAdapter() {
+        noClasses().that().resideInAPackage(API + ".fuzz").should().dependOnClassesThat()
+                .resideInAnyPackage(API + ".junit..", API + ".http..", API + ".cli..").check(CLASSES);
+        classes().that().resideInAPackage(API + ".fuzz").and().arePublic().and().areTopLevelClasses()
+                .should().haveNameMatching(".*\\.(Check|Finding|FuzzResult|Fuzzer|LiveServer)").check(CLASSES);
+    }
+
+    @Test
     void theApiDependsOnNoAdapter() {
         noClasses().that().resideInAPackage(API).should().dependOnClassesThat().resideInAPackage(API + ".(*)..")
                 .check(CLASSES);

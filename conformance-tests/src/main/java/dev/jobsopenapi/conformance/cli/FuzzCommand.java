@@ -52,7 +52,7 @@ final class FuzzCommand implements Callable<Integer> {
             + " delete): the run creates jobs and deletes what it created")
     boolean allowWrite;
 
-    @Option(names = "--seed", paramLabel = "N", description = "the seed (default: a random one, printed)")
+    @Option(names = "--seed", paramLabel = "N", description = "the random seed (default: a random one, printed)")
     String seed;
 
     @Option(names = "--max-requests", paramLabel = "N", description = "the requests to send, at most (default 1000)")

@@ -216,7 +216,7 @@ final class Campaign {
     }
 
     private static String describe(Values.Mutation m) {
-        return m.replacement() == null ? "required property left out" : m.rule() + " broken (" + abbreviated(m.replacement().toString()) + ")";
+        return m.replacement() == null ? "required property left out" : m.rule() + " broken (" + Judge.abbreviated(m.replacement().toString()) + ")";
     }
 
     private Optional<JsonNode> requestSchema(Operation op) {
@@ -312,19 +312,9 @@ final class Campaign {
         LiveServer.Exchange bare = send(request, false);
         boolean refused = bare.status() == 401 || bare.status() == 403;
         Judge.Verdict verdict = new Judge.Verdict(Set.of(Check.IGNORED_AUTH), refused ? Map.of()
-                : Map.of(Check.IGNORED_AUTH, "answered " + describe(bare) + " without credentials; the spec requires them"
+                : Map.of(Check.IGNORED_AUTH, "answered " + Judge.describe(bare) + " without credentials; the spec requires them"
                 + " (" + String.join(", ", security.carriers().stream().map(c -> c.name()).toList()) + ")"));
         record(request, bare, verdict, false);
-    }
-
-    static String describe(LiveServer.Exchange answer) {
-        return answer.answered() ? answer.status() + (answer.body().length == 0 ? "" : " " + abbreviated(answer.text()))
-                : "nothing (" + answer.failure() + ")";
-    }
-
-    static String abbreviated(String text) {
-        String line = text.replaceAll("\\s+", " ").strip();
-        return line.length() <= 160 ? line : line.substring(0, 157) + "...";
     }
 
     // Links
@@ -387,7 +377,7 @@ final class Campaign {
         switch (expectation) {
             case "found" -> {
                 if (reply.status() < 200 || reply.status() > 299) {
-                    failure = origin + request.method() + " " + request.target() + " answered " + describe(reply);
+                    failure = origin + request.method() + " " + request.target() + " answered " + Judge.describe(reply);
                 }
             }
             case "listed" -> {
@@ -398,7 +388,7 @@ final class Campaign {
             }
             case "gone" -> {
                 if (reply.status() != 404 && reply.status() != 410) {
-                    failure = origin + request.method() + " " + request.target() + " answered " + describe(reply)
+                    failure = origin + request.method() + " " + request.target() + " answered " + Judge.describe(reply)
                             + ", not 404";
                 }
             }

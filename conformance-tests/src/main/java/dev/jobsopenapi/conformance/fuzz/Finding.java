@@ -10,7 +10,7 @@ package dev.jobsopenapi.conformance.fuzz;
  * @param request     the request, as method and target (for example {@code POST /api/jobs})
  * @param curl        a command that sends the request again
  * @param occurrences how many answers of the run failed this check on this operation
- * @param seed        the seed of the run
+ * @param seed        the run's random seed
  */
 public record Finding(Check check, String operationId, String message, String request, String curl, int occurrences, long seed) {
 

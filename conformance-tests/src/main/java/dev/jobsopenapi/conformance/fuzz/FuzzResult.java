@@ -8,7 +8,7 @@ import java.util.Map;
  * because the contract did not find them conforming), how each check fared per operation, and the findings.
  *
  * @param spec      the spec's name
- * @param seed      the seed: the same seed against the same server sends the same requests
+ * @param seed      the random seed: the same seed against the same server sends the same requests
  * @param requests  the requests sent
  * @param discarded generated conforming requests not sent: the contract found them not conforming
  * @param tally     per check, per operation: how many answers passed and failed it

@@ -54,7 +54,7 @@ public final class Fuzzer {
                 new SecureRandom().nextLong() & Long.MAX_VALUE, 1000, Duration.ZERO, Set.of(), false, Map.of(), 0);
     }
 
-    /** The seed: the same seed against the same server sends the same requests. */
+    /** The random seed: the same seed against the same server sends the same requests. */
     public Fuzzer seed(long value) {
         return new Fuzzer(contract, server, value, maxRequests, duration, operations, allowWrite, parameters, ratePerSecond);
     }
@@ -105,7 +105,7 @@ public final class Fuzzer {
         return new Fuzzer(contract, server, seed, maxRequests, duration, operations, allowWrite, parameters, value);
     }
 
-    /** The seed this fuzzer runs with. */
+    /** This fuzzer's random seed. */
     public long seed() {
         return seed;
     }

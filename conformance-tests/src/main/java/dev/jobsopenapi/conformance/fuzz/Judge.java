@@ -47,28 +47,28 @@ final class Judge {
         }
         int status = answer.status();
         if (status >= 500) {
-            failed.put(Check.NOT_A_SERVER_ERROR, "server error " + Campaign.describe(answer));
+            failed.put(Check.NOT_A_SERVER_ERROR, "server error " + describe(answer));
         }
         if (request.negative() == null) {
             applied.add(Check.POSITIVE_DATA_ACCEPTANCE);
             if (status == 400 || status == 422) {
-                failed.put(Check.POSITIVE_DATA_ACCEPTANCE, "a conforming request was refused as invalid: " + Campaign.describe(answer));
+                failed.put(Check.POSITIVE_DATA_ACCEPTANCE, "a conforming request was refused as invalid: " + describe(answer));
             } else if (status == 401 || status == 403) {
-                failed.put(Check.POSITIVE_DATA_ACCEPTANCE, "refused for its credentials: " + Campaign.describe(answer)
+                failed.put(Check.POSITIVE_DATA_ACCEPTANCE, "refused for its credentials: " + describe(answer)
                         + (credentials ? "; the server does not accept the credentials given"
                         : "; no credentials were given (a token, or AK/SK)"));
             }
         } else if (!request.negative().startsWith(UNDOCUMENTED)) {
             applied.add(Check.NEGATIVE_DATA_REJECTION);
             if (status < 400) {
-                failed.put(Check.NEGATIVE_DATA_REJECTION, "a request that breaks the spec was accepted: " + Campaign.describe(answer));
+                failed.put(Check.NEGATIVE_DATA_REJECTION, "a request that breaks the spec was accepted: " + describe(answer));
             }
         }
         applied.add(Check.STATUS_CODE_CONFORMANCE);
         Optional<JsonNode> response = response(op, status);
         if (response.isEmpty()) {
             failed.put(Check.STATUS_CODE_CONFORMANCE, "status " + status + " is not documented for " + op.operationId()
-                    + " (documented: " + String.join(", ", documented(op)) + "): " + Campaign.describe(answer));
+                    + " (documented: " + String.join(", ", documented(op)) + "): " + describe(answer));
             return new Verdict(applied, failed);
         }
         applied.add(Check.RESPONSE_HEADERS_CONFORMANCE);
@@ -152,5 +152,16 @@ final class Judge {
     private static boolean matches(String documented, String actual) {
         String d = documented.toLowerCase(Locale.ROOT);
         return d.equals(actual) || d.equals("*/*") || d.endsWith("/*") && actual.startsWith(d.substring(0, d.length() - 1));
+    }
+
+    /** An answer in a line: its status and the start of its body, or why none came. */
+    static String describe(LiveServer.Exchange answer) {
+        return answer.answered() ? answer.status() + (answer.body().length == 0 ? "" : " " + abbreviated(answer.text()))
+                : "nothing (" + answer.failure() + ")";
+    }
+
+    static String abbreviated(String text) {
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= 160 ? line : line.substring(0, 157) + "...";
     }
 }

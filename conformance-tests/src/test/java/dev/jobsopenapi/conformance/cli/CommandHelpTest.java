@@ -62,7 +62,7 @@ class CommandHelpTest {
 
         assertEquals(2, run("frobnicate"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: unknown command 'frobnicate' (commands: check,"
-                + " quirks, validate, probe, proxy, validate-har, help)"), err::toString);
+                + " quirks, validate, probe, fuzz, proxy, validate-har, help)"), err::toString);
         assertEquals(2, run());
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: no command\nusage: "), err::toString);
         assertTrue(err.toString(StandardCharsets.UTF_8).lines().count() <= 3, err::toString);

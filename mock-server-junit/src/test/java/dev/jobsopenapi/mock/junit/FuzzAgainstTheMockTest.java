@@ -64,6 +64,19 @@ class FuzzAgainstTheMockTest {
         }
     }
 
+    @org.junit.jupiter.api.TestFactory
+    java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> asJUnitTestsEveryCheckOfEveryOperationIsOneTest() {
+        ReferenceServer mock = guardedMock();
+        try {
+            return dev.jobsopenapi.conformance.junit.FuzzTests.of(Fuzzer.of(ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS),
+                            LiveServer.at(mock.baseUri().toString()).withToken(FrontendJwt.mint(JWT_SECRET, "fuzz-tenant",
+                                    FrontendJwt.DEVELOPER, Instant.now().plus(1, ChronoUnit.HOURS))))
+                    .seed(SEED).maxRequests(200).allowWrite(true));
+        } finally {
+            mock.close();
+        }
+    }
+
     @Test
     void theSameSeedRunsTheSameCampaign() {
         FuzzResult first;

@@ -58,6 +58,18 @@ class FuzzFindsSeededFaultsTest {
     }
 
     @Test
+    void asJUnitTestsTheFaultFailsTheTestOfItsCheckAndOperationOnly() {
+        var results = org.junit.platform.testkit.engine.EngineTestKit.engine("junit-jupiter")
+                .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(FaultyServerFuzzRun.class))
+                .execute().testEvents();
+        var failed = results.failed().list();
+        assertEquals(1, failed.size(), () -> "failed: " + failed);
+        String name = failed.get(0).getTestDescriptor().getDisplayName();
+        assertTrue(name.startsWith("content_type_conformance listJobs"), name);
+        assertTrue(results.succeeded().count() > 10, "the other checks pass: " + results.succeeded().count());
+    }
+
+    @Test
     void anOperationThatIgnoresAuthenticationIsFoundAndTheTokenIsNeverPrinted() {
         // The mock is open, the fuzzer holds a token: every ModelArts operation requires one, so an answer without it
         // is a fault.
