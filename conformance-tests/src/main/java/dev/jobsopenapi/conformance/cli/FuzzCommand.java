@@ -106,7 +106,12 @@ final class FuzzCommand implements Callable<Integer> {
                     + (allowWrite ? ", writes allowed" : ", reads only"));
             out.flush();
         }
-        FuzzResult result = fuzzer.run();
+        FuzzResult result;
+        try {
+            result = fuzzer.run();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
         switch (format.format) {
             case JSON -> out.println(json(result));
             case JUNIT -> out.print(junit(result));

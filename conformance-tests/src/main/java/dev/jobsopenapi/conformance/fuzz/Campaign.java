@@ -257,7 +257,12 @@ final class Campaign {
             lastSend = System.nanoTime();
         }
         requests++;
-        return server.send(request, security, withCredentials);
+        LiveServer.Exchange answer = server.send(request, security, withCredentials);
+        if (!answer.answered() && requests == 1 && answer.failure().startsWith("cannot reach")) {
+            // Nothing to check at all: not a server error of one request, the server is not there.
+            throw new java.io.UncheckedIOException(new java.io.IOException(answer.failure()));
+        }
+        return answer;
     }
 
     private void sendPositive(FuzzRequest request) {

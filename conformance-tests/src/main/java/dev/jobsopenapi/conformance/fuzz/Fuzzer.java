@@ -110,7 +110,11 @@ public final class Fuzzer {
         return seed;
     }
 
-    /** Runs the campaign: every request, check and link, then the clean-up of what it created. */
+    /**
+     * Runs the campaign: every request, check and link, then the clean-up of what it created.
+     *
+     * @throws java.io.UncheckedIOException when the first request cannot reach the server at all
+     */
     public FuzzResult run() {
         return new Campaign(contract, server, seed, maxRequests, duration, operations, allowWrite, parameters, ratePerSecond).run();
     }

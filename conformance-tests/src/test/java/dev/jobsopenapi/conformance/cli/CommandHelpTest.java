@@ -42,13 +42,25 @@ class CommandHelpTest {
 
     @Test
     void everyCommandHasItsOwnHelpWithExamples() {
-        for (String command : List.of("check", "quirks", "validate", "probe", "proxy", "validate-har")) {
+        for (String command : List.of("check", "quirks", "validate", "probe", "fuzz", "proxy", "validate-har")) {
             assertEquals(0, run(command, "--help"), command);
             String help = out.toString(StandardCharsets.UTF_8);
             assertTrue(help.startsWith("usage: java -jar jobs-openapi-conformance-cli.jar " + command + " "), help);
             assertTrue(help.lines().anyMatch(line -> line.startsWith("  " + command + " ") || line.equals("  " + command)),
                     command + " shows no example of itself: " + help);
         }
+    }
+
+    @Test
+    void fuzzRefusesABadSeedAndAServerThatCannotBeReachedWithExitTwo() throws Exception {
+        assertEquals(2, run("fuzz", "--spec", "openyuanrong-jobs", "--base-url", "http://127.0.0.1:9", "--seed", "x"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: --seed takes a whole number, not 'x'"), err::toString);
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        assertEquals(2, run("fuzz", "--spec", "openyuanrong-jobs", "--base-url", "http://127.0.0.1:" + closedPort));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: cannot reach http://127.0.0.1:" + closedPort), err::toString);
     }
 
     @Test
