@@ -65,6 +65,10 @@ final class FuzzCommand implements Callable<Integer> {
             + " answers, one at a time)")
     String rate;
 
+    @Option(names = "--concurrency", paramLabel = "N", description = "at most N requests in flight at once (default 1,"
+            + " at most 64); one seed still names one run")
+    String concurrency = "1";
+
     @Option(names = "--operation", paramLabel = "ID", description = "only this operation (repeatable)")
     List<String> operations = new ArrayList<>();
 
@@ -87,7 +91,8 @@ final class FuzzCommand implements Callable<Integer> {
         Fuzzer fuzzer = Fuzzer.of(contract, live).allowWrite(allowWrite).parameters(params.values())
                 .maxRequests((int) Numbers.wholeNumber("--max-requests", maxRequests, 10_000_000))
                 .duration(duration == null ? Duration.ZERO : Duration.ofSeconds(Numbers.wholeNumber("--duration", duration, Numbers.MAX_SECONDS)))
-                .ratePerSecond(rate == null ? 0 : (int) Numbers.wholeNumber("--rate", rate, 100_000));
+                .ratePerSecond(rate == null ? 0 : (int) Numbers.wholeNumber("--rate", rate, 100_000))
+                .concurrency((int) Numbers.wholeNumber("--concurrency", concurrency, 64));
         if (seed != null) {
             try {
                 fuzzer = fuzzer.seed(Long.parseLong(seed));

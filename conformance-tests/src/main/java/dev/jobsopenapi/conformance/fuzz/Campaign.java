@@ -22,6 +22,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** One fuzz run: generates, sends, judges, follows links, shrinks failures and cleans up. */
 final class Campaign {
@@ -35,6 +38,8 @@ final class Campaign {
     private static final Duration CLEANUP = Duration.ofSeconds(15);
     /** The query parameter of the one negative request that is not required to be refused. */
     static final String UNDOCUMENTED_QUERY = "fuzz_undocumented";
+    /** Turns in a row that generate nothing sendable before the run stops (a spec the generator cannot serve). */
+    private static final int IDLE_TURNS = 1000;
 
     private final ApiContract contract;
     private final JsonNode document;
@@ -47,6 +52,7 @@ final class Campaign {
     private final boolean allowWrite;
     private final Map<String, String> fixed;
     private final long nanosPerRequest;
+    private final int concurrency;
     private final Random random;
     private final Values values;
     private final Judge judge;
@@ -65,7 +71,8 @@ final class Campaign {
     }
 
     Campaign(ApiContract contract, LiveServer server, long seed, int maxRequests, Duration duration, Set<String> selected,
-             boolean allowWrite, Map<String, String> fixed, int ratePerSecond) {
+             boolean allowWrite, Map<String, String> fixed, int ratePerSecond, int concurrency) {
+        this.concurrency = concurrency;
         this.contract = contract;
         this.document = contract.document();
         this.security = contract.securitySchemes();
@@ -110,19 +117,47 @@ final class Campaign {
                 }
             });
         }
-        for (int turn = 0; more() && !operations.isEmpty(); turn++) {
-            Operation op = operations.get(turn % operations.size());
-            Optional<FuzzRequest> request = positive(op, Values.Size.RANDOM);
-            if (request.isEmpty()) {
-                continue;
-            }
-            if (random.nextInt(10) < 7) {
-                sendPositive(request.get());
-            } else {
-                List<FuzzRequest> negatives = negatives(request.get());
-                if (!negatives.isEmpty()) {
-                    sendNegative(negatives.get(random.nextInt(negatives.size())));
+        ExecutorService pool = concurrency > 1 ? Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "jobs-openapi-fuzz");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
+        try {
+            int turn = 0;
+            int idle = 0;
+            while (more() && !operations.isEmpty() && idle < IDLE_TURNS) {
+                // A batch is generated here, in order, from the one random stream; only the sending is parallel, and
+                // the answers are judged and their links followed in the order generated: one seed stays one run.
+                List<FuzzRequest> batch = new ArrayList<>();
+                for (int i = 0; i < concurrency && requests + batch.size() < maxRequests; i++, turn++) {
+                    Optional<FuzzRequest> request = positive(operations.get(turn % operations.size()), Values.Size.RANDOM);
+                    if (request.isEmpty()) {
+                        continue;
+                    }
+                    if (random.nextInt(10) < 7) {
+                        batch.add(request.get());
+                    } else {
+                        List<FuzzRequest> negatives = negatives(request.get());
+                        if (!negatives.isEmpty()) {
+                            batch.add(negatives.get(random.nextInt(negatives.size())));
+                        }
+                    }
                 }
+                idle = batch.isEmpty() ? idle + 1 : 0;
+                List<LiveServer.Exchange> answers = sendAll(batch, pool);
+                for (int i = 0; i < batch.size(); i++) {
+                    FuzzRequest request = batch.get(i);
+                    LiveServer.Exchange answer = answers.get(i);
+                    record(request, answer, judge.verdict(request, answer), true);
+                    if (request.negative() == null) {
+                        checkAuth(request, answer);
+                        follow(request, answer, 1);
+                    }
+                }
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
         cleanUp();
@@ -245,6 +280,18 @@ final class Campaign {
     // Sending and judging
 
     private LiveServer.Exchange send(FuzzRequest request, boolean withCredentials) {
+        pace();
+        requests++;
+        LiveServer.Exchange answer = server.send(request, security, withCredentials);
+        if (!answer.answered() && requests == 1 && answer.failure().startsWith("cannot reach")) {
+            // Nothing to check at all: not a server error of one request, the server is not there.
+            throw new java.io.UncheckedIOException(new java.io.IOException(answer.failure()));
+        }
+        return answer;
+    }
+
+    /** Waits as long as {@code --rate} asks before the next request. */
+    private void pace() {
         if (nanosPerRequest > 0) {
             long wait = lastSend + nanosPerRequest - System.nanoTime();
             if (wait > 0) {
@@ -256,13 +303,31 @@ final class Campaign {
             }
             lastSend = System.nanoTime();
         }
-        requests++;
-        LiveServer.Exchange answer = server.send(request, security, withCredentials);
-        if (!answer.answered() && requests == 1 && answer.failure().startsWith("cannot reach")) {
-            // Nothing to check at all: not a server error of one request, the server is not there.
-            throw new java.io.UncheckedIOException(new java.io.IOException(answer.failure()));
+    }
+
+    /** Sends a batch, up to {@code concurrency} at once; the answers in the batch's order. */
+    private List<LiveServer.Exchange> sendAll(List<FuzzRequest> batch, ExecutorService pool) {
+        if (pool == null || batch.size() < 2) {
+            return batch.stream().map(request -> send(request, true)).toList();
         }
-        return answer;
+        List<Future<LiveServer.Exchange>> sent = new ArrayList<>();
+        for (FuzzRequest request : batch) {
+            pace();
+            requests++;
+            sent.add(pool.submit(() -> server.send(request, security, true)));
+        }
+        List<LiveServer.Exchange> answers = new ArrayList<>();
+        for (Future<LiveServer.Exchange> future : sent) {
+            try {
+                answers.add(future.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                answers.add(new LiveServer.Exchange(0, "", Map.of(), new byte[0], false, "interrupted", 0));
+            } catch (java.util.concurrent.ExecutionException e) {
+                answers.add(new LiveServer.Exchange(0, "", Map.of(), new byte[0], false, "no answer: " + e.getCause(), 0));
+            }
+        }
+        return answers;
     }
 
     private void sendPositive(FuzzRequest request) {

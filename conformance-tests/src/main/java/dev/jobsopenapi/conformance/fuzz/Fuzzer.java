@@ -34,9 +34,12 @@ public final class Fuzzer {
     private final boolean allowWrite;
     private final Map<String, String> parameters;
     private final int ratePerSecond;
+    private final int concurrency;
 
     private Fuzzer(ApiContract contract, LiveServer server, long seed, int maxRequests, Duration duration,
-                   Set<String> operations, boolean allowWrite, Map<String, String> parameters, int ratePerSecond) {
+                   Set<String> operations, boolean allowWrite, Map<String, String> parameters, int ratePerSecond,
+                   int concurrency) {
+        this.concurrency = concurrency;
         this.contract = contract;
         this.server = server;
         this.seed = seed;
@@ -51,12 +54,23 @@ public final class Fuzzer {
     /** A fuzzer of the spec's operations on the server: a random seed, 1,000 requests, reads only. */
     public static Fuzzer of(ApiContract contract, LiveServer server) {
         return new Fuzzer(Objects.requireNonNull(contract, "contract"), Objects.requireNonNull(server, "server"),
-                new SecureRandom().nextLong() & Long.MAX_VALUE, 1000, Duration.ZERO, Set.of(), false, Map.of(), 0);
+                new SecureRandom().nextLong() & Long.MAX_VALUE, 1000, Duration.ZERO, Set.of(), false, Map.of(), 0, 1);
+    }
+
+    /**
+     * Requests in flight at once, at most (1, the default: one at a time). The requests are generated and judged in
+     * the same order whatever the number, so one seed still names one run; only the server's view of their timing changes.
+     */
+    public Fuzzer concurrency(int value) {
+        if (value < 1 || value > 64) {
+            throw new IllegalArgumentException("a concurrency from 1 to 64");
+        }
+        return new Fuzzer(contract, server, seed, maxRequests, duration, operations, allowWrite, parameters, ratePerSecond, value);
     }
 
     /** The random seed: the same seed against the same server sends the same requests. */
     public Fuzzer seed(long value) {
-        return new Fuzzer(contract, server, value, maxRequests, duration, operations, allowWrite, parameters, ratePerSecond);
+        return new Fuzzer(contract, server, value, maxRequests, duration, operations, allowWrite, parameters, ratePerSecond, concurrency);
     }
 
     /** The requests to send, at most (cleaning up what the run created may add a few). */
@@ -64,7 +78,7 @@ public final class Fuzzer {
         if (value < 1) {
             throw new IllegalArgumentException("at least one request");
         }
-        return new Fuzzer(contract, server, seed, value, duration, operations, allowWrite, parameters, ratePerSecond);
+        return new Fuzzer(contract, server, seed, value, duration, operations, allowWrite, parameters, ratePerSecond, concurrency);
     }
 
     /** The longest the run may take ({@link Duration#ZERO}: no limit but the request count). */
@@ -72,7 +86,7 @@ public final class Fuzzer {
         if (value.isNegative()) {
             throw new IllegalArgumentException("a duration is not negative");
         }
-        return new Fuzzer(contract, server, seed, maxRequests, value, operations, allowWrite, parameters, ratePerSecond);
+        return new Fuzzer(contract, server, seed, maxRequests, value, operations, allowWrite, parameters, ratePerSecond, concurrency);
     }
 
     /** Only these operations (by operationId; none: all of them). */
@@ -83,18 +97,18 @@ public final class Fuzzer {
             }
         }
         return new Fuzzer(contract, server, seed, maxRequests, duration, new LinkedHashSet<>(operationIds), allowWrite, parameters,
-                ratePerSecond);
+                ratePerSecond, concurrency);
     }
 
     /** Whether operations that change state (create, submit, stop, delete) are called too. */
     public Fuzzer allowWrite(boolean value) {
-        return new Fuzzer(contract, server, seed, maxRequests, duration, operations, value, parameters, ratePerSecond);
+        return new Fuzzer(contract, server, seed, maxRequests, duration, operations, value, parameters, ratePerSecond, concurrency);
     }
 
     /** Fixed values for path, query or header parameters, by name (for example {@code project_id}). */
     public Fuzzer parameters(Map<String, String> values) {
         return new Fuzzer(contract, server, seed, maxRequests, duration, operations, allowWrite, new LinkedHashMap<>(values),
-                ratePerSecond);
+                ratePerSecond, concurrency);
     }
 
     /** At most this many requests a second (0: as fast as the server answers, one at a time). */
@@ -102,7 +116,7 @@ public final class Fuzzer {
         if (value < 0) {
             throw new IllegalArgumentException("a rate is not negative");
         }
-        return new Fuzzer(contract, server, seed, maxRequests, duration, operations, allowWrite, parameters, value);
+        return new Fuzzer(contract, server, seed, maxRequests, duration, operations, allowWrite, parameters, value, concurrency);
     }
 
     /** This fuzzer's random seed. */
@@ -116,6 +130,7 @@ public final class Fuzzer {
      * @throws java.io.UncheckedIOException when the first request cannot reach the server at all
      */
     public FuzzResult run() {
-        return new Campaign(contract, server, seed, maxRequests, duration, operations, allowWrite, parameters, ratePerSecond).run();
+        return new Campaign(contract, server, seed, maxRequests, duration, operations, allowWrite, parameters, ratePerSecond,
+                concurrency).run();
     }
 }

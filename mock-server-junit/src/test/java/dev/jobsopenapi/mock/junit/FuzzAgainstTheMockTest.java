@@ -35,10 +35,14 @@ class FuzzAgainstTheMockTest {
     }
 
     static FuzzResult fuzz(ReferenceServer mock, BundledSpec spec, long seed, int requests) {
+        return fuzz(mock, spec, seed, requests, 1);
+    }
+
+    static FuzzResult fuzz(ReferenceServer mock, BundledSpec spec, long seed, int requests, int concurrency) {
         LiveServer server = LiveServer.at(mock.baseUri().toString());
         server = spec == BundledSpec.MODELARTS_DEVSERVER_JOBS ? server.withAkSk(AK_SK)
                 : server.withToken(FrontendJwt.mint(JWT_SECRET, "fuzz-tenant", FrontendJwt.DEVELOPER, Instant.now().plus(1, ChronoUnit.HOURS)));
-        return Fuzzer.of(ApiContract.bundled(spec), server).seed(seed).maxRequests(requests).allowWrite(true)
+        return Fuzzer.of(ApiContract.bundled(spec), server).seed(seed).maxRequests(requests).allowWrite(true).concurrency(concurrency)
                 .parameters(Map.of("project_id", "fuzz-project")).run();
     }
 
@@ -78,16 +82,30 @@ class FuzzAgainstTheMockTest {
     }
 
     @Test
-    void theSameSeedRunsTheSameCampaign() {
-        FuzzResult first;
-        FuzzResult second;
-        try (ReferenceServer mock = guardedMock()) {
-            first = fuzz(mock, BundledSpec.OPENYUANRONG_JOBS, 7, 300);
+    void theSameSeedRunsTheSameCampaignOneOrFourRequestsInFlight() {
+        for (int concurrency : new int[] {1, 4}) {
+            FuzzResult first;
+            FuzzResult second;
+            try (ReferenceServer mock = guardedMock()) {
+                first = fuzz(mock, BundledSpec.OPENYUANRONG_JOBS, 7, 300, concurrency);
+            }
+            try (ReferenceServer mock = guardedMock()) {
+                second = fuzz(mock, BundledSpec.OPENYUANRONG_JOBS, 7, 300, concurrency);
+            }
+            assertTrue(first.passed(), () -> first.findings().toString());
+            assertEquals(first.tally(), second.tally(), "in flight: " + concurrency);
+            assertEquals(first.requests(), second.requests(), "in flight: " + concurrency);
         }
-        try (ReferenceServer mock = guardedMock()) {
-            second = fuzz(mock, BundledSpec.OPENYUANRONG_JOBS, 7, 300);
+    }
+
+    @Test
+    void fourInFlightPassEveryCheckWithWritesToo() {
+        for (BundledSpec spec : BundledSpec.values()) {
+            try (ReferenceServer mock = guardedMock()) {
+                FuzzResult result = fuzz(mock, spec, SEED, 600, 4);
+                assertTrue(result.passed(), () -> spec + ": " + result.findings());
+                assertTrue(passed(result, Check.USE_AFTER_FREE) > 0, spec + ": " + result.tally());
+            }
         }
-        assertEquals(first.tally(), second.tally());
-        assertEquals(first.requests(), second.requests());
     }
 }
