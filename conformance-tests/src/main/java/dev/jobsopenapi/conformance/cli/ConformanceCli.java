@@ -82,7 +82,8 @@ public final class ConformanceCli implements Callable<Integer> {
                 .addSubcommand(new FuzzCommand(console))
                 .addSubcommand(new ProxyCommand(console))
                 .addSubcommand(new ValidateHarCommand(console))
-                .addSubcommand(new CommandLine.HelpCommand());
+                .addSubcommand(new CommandLine.HelpCommand())
+                .addSubcommand(new CompletionCommand(console));
         commandLine.getCommandSpec().usageMessage().footer(EXIT_CODES.stream().map(ConformanceCli::wrapped).toArray(String[]::new));
         commandLine.setOut(new PrintWriter(console.out(), true)).setErr(new PrintWriter(console.err(), true))
                 .setUsageHelpWidth(WIDTH)

@@ -52,6 +52,16 @@ class CommandHelpTest {
     }
 
     @Test
+    void aBashCompletionScriptCompletesEveryCommandAndItsOptions() {
+        assertEquals(0, run("completion"));
+        String script = out.toString(StandardCharsets.UTF_8);
+        assertTrue(script.contains("complete -F"), script);
+        for (String word : List.of("check", "probe", "fuzz", "--allow-write", "--concurrency", "validate-har")) {
+            assertTrue(script.contains(word), word + " is not completed");
+        }
+    }
+
+    @Test
     void fuzzRefusesABadSeedAndAServerThatCannotBeReachedWithExitTwo() throws Exception {
         assertEquals(2, run("fuzz", "--spec", "openyuanrong-jobs", "--base-url", "http://127.0.0.1:9", "--seed", "x"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: --seed takes a whole number, not 'x'"), err::toString);
@@ -74,7 +84,7 @@ class CommandHelpTest {
 
         assertEquals(2, run("frobnicate"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: unknown command 'frobnicate' (commands: check,"
-                + " quirks, validate, probe, fuzz, proxy, validate-har, help)"), err::toString);
+                + " quirks, validate, probe, fuzz, proxy, validate-har, help, completion)"), err::toString);
         assertEquals(2, run());
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: no command\nusage: "), err::toString);
         assertTrue(err.toString(StandardCharsets.UTF_8).lines().count() <= 3, err::toString);
