@@ -249,6 +249,24 @@ public final class ApiContract {
     }
 
     /**
+     * Where the spec documents the operation's answer with this status, as a JSON pointer into {@link #document()}
+     * ({@code $ref} resolved): the exact code, else its {@code NXX} range, else {@code default}. Empty when the
+     * status is not documented, or there is no such operation.
+     */
+    public Optional<String> responsePointer(String operationId, String status) {
+        return index.byId(operationId).flatMap(op -> index.responsePointer(op, status));
+    }
+
+    /**
+     * Where the schema of the operation's request body of this content type is, as a JSON pointer into
+     * {@link #document()}; empty when the operation takes no such body.
+     */
+    public Optional<String> requestBodySchemaPointer(String operationId, String contentType) {
+        OperationIndex.SchemaTarget target = index.requestBodySchema(operationId, contentType);
+        return target.problems().isEmpty() ? target.pointer() : Optional.empty();
+    }
+
+    /**
      * Checks a request. For a {@link Target#route route}, the request line first: each path and query parameter
      * against its schema, required ones present, no undocumented query parameter; violations point at
      * {@code /path/NAME} or {@code /query/NAME}. Then the body, unless it is {@link Body#none()} (which checks the

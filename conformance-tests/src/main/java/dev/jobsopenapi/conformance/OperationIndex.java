@@ -101,16 +101,13 @@ final class OperationIndex {
             return SchemaTarget.problem(unknownOperationId(operationId));
         }
         String responsesPointer = operation.get().pointer() + "/responses";
-        JsonNode responses = spec.at(responsesPointer);
-        String statusKey = responses.has(status) ? status
-                : !status.isEmpty() && responses.has(status.charAt(0) + "XX") ? status.charAt(0) + "XX"
-                : responses.has("default") ? "default" : null;
-        if (statusKey == null) {
+        Optional<String> response = responsePointer(operation.get(), status);
+        if (response.isEmpty()) {
             return SchemaTarget.problem(new Violation("", spec.location(responsesPointer), "status",
                     "status " + status + " is not documented for " + operationId
-                    + " (documented: " + String.join(", ", fieldNames(responses)) + ")"));
+                    + " (documented: " + String.join(", ", fieldNames(spec.at(responsesPointer))) + ")"));
         }
-        String contentPointer = spec.resolve(responsesPointer + "/" + escape(statusKey)) + "/content";
+        String contentPointer = response.get() + "/content";
         JsonNode content = spec.at(contentPointer);
         if (content.isMissingNode() || content.isEmpty()) {
             return SchemaTarget.none();
@@ -122,6 +119,19 @@ final class OperationIndex {
                     + " (documented: " + String.join(", ", fieldNames(content)) + ")"));
         }
         return schemaOf(contentPointer + "/" + escape(mediaKey));
+    }
+
+    /**
+     * Where the operation documents its answer with this status ({@code $ref} resolved): the exact code, else its
+     * {@code NXX} range, else {@code default}; empty when none of them is documented.
+     */
+    Optional<String> responsePointer(Operation operation, String status) {
+        String responsesPointer = operation.pointer() + "/responses";
+        JsonNode responses = spec.at(responsesPointer);
+        String statusKey = responses.has(status) ? status
+                : !status.isEmpty() && responses.has(status.charAt(0) + "XX") ? status.charAt(0) + "XX"
+                : responses.has("default") ? "default" : null;
+        return statusKey == null ? Optional.empty() : Optional.of(spec.resolve(responsesPointer + "/" + escape(statusKey)));
     }
 
     /** Where the schema of the operation's request body is for the content type, or why there is none. */

@@ -31,22 +31,12 @@ final class Links {
     }
 
     /** The links of the operation's answer with that status, by name ({@code $ref}s resolved); empty when none. */
-    static ObjectNode of(JsonNode document, Operation op, int status) {
-        JsonNode responses = document.at(op.pointer() + "/responses");
-        String code = Integer.toString(status);
-        JsonNode response = responses.has(code) ? responses.get(code) : responses.path(code.charAt(0) + "XX");
-        response = resolve(document, response);
+    static ObjectNode of(ApiContract contract, Operation op, int status) {
         ObjectNode links = NODES.objectNode();
-        response.path("links").fields().forEachRemaining(link -> links.set(link.getKey(), resolve(document, link.getValue())));
+        contract.responsePointer(op.operationId(), Integer.toString(status)).ifPresent(response ->
+                contract.document().at(response + "/links").fields().forEachRemaining(link ->
+                        links.set(link.getKey(), Values.resolve(contract.document(), link.getValue()))));
         return links;
-    }
-
-    private static JsonNode resolve(JsonNode document, JsonNode node) {
-        JsonNode current = node;
-        for (int hops = 0; current.has("$ref") && hops < 8; hops++) {
-            current = document.at(current.get("$ref").asText().substring(1));
-        }
-        return current;
     }
 
     /** The value of a runtime expression, or empty when what it names is not there; any other text is a literal. */

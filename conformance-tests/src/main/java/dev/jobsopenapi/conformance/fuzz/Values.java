@@ -55,7 +55,12 @@ final class Values {
 
     /** The schema itself, or what its {@code $ref} (local, chained) names. */
     JsonNode resolve(JsonNode schema) {
-        JsonNode current = schema;
+        return resolve(document, schema);
+    }
+
+    /** The node itself, or what its {@code $ref} (local to the document, chained) names. */
+    static JsonNode resolve(JsonNode document, JsonNode node) {
+        JsonNode current = node;
         for (int hops = 0; current.has("$ref") && hops < 32; hops++) {
             current = document.at(current.get("$ref").asText().substring(1));
         }
