@@ -8,6 +8,7 @@ import org.eclipse.jetty.util.Callback;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The refusals the HTTP engine makes itself, before any filter or resource runs (a request line or URI it cannot
@@ -25,13 +26,15 @@ final class EngineErrors extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
+        Optional<String> unparsed = TargetKeepingConnections.unparsedTarget(request);
         String rawPath;
         try {
-            rawPath = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+            rawPath = unparsed.map(target -> target.replaceFirst("[?#].*", ""))
+                    .orElse(request.getHttpURI() == null ? null : request.getHttpURI().getPath());
         } catch (RuntimeException unreadable) {
             rawPath = null;
         }
-        java.util.Optional<String> pathProblem = rawPath == null ? java.util.Optional.empty()
+        Optional<String> pathProblem = rawPath == null || unparsed.isPresent() ? Optional.empty()
                 : dev.jobsopenapi.specs.RequestTarget.parse(rawPath).problem();
         String why = switch (code) {
             case 400 -> pathProblem.map(p -> "the path does not normalise cleanly: " + p)
@@ -50,8 +53,8 @@ final class EngineErrors extends ErrorHandler {
     }
 
     /**
-     * A target the engine could not even decode (a malformed escape such as {@code %zz}, or {@code %00}); it keeps no
-     * path for such a request, so the body is the ModelArts object whatever API the path was meant for.
+     * A target the engine could not even decode (a malformed escape such as {@code %zz}, or {@code %00}); its raw
+     * path still says which API it was meant for ({@link TargetKeepingConnections}).
      */
     static final String UNDECODABLE = "the path does not normalise cleanly: it holds a malformed percent escape or an"
             + " encoded control character";

@@ -22,7 +22,6 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -191,7 +190,7 @@ public final class ReferenceServer implements AutoCloseable {
         // Every path reaches the router, which alone decides what a path means and refuses the ambiguous ones in the
         // API's words (Jetty's own checks would refuse some first, in its words).
         http.setUriCompliance(UriCompliance.UNSAFE);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(server, 1, 1, new TargetKeepingConnections(http));
         connector.setHost(asked.getAddress().getHostAddress());
         connector.setPort(asked.getPort());
         connector.setAcceptQueueSize(limits.backlog());

@@ -1,14 +1,12 @@
 package dev.jobsopenapi.reference;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import dev.jobsopenapi.specs.BundledSpec;
+import dev.jobsopenapi.specs.ErrorBody;
 import dev.jobsopenapi.specs.Router;
 
 /**
- * The error body each API answers, written in one place for the JAX-RS error mapper and for the HTTP engine's own
- * refusals (a request line it cannot parse, headers too large): ModelArts {@code {"error_code": ..., "error_msg": ...}},
- * openYuanrong a bare JSON string. The {@link Router} says which API a raw path was meant for; a path meant for
- * neither gets the ModelArts object.
+ * The error body for a request, in the shape ({@link ErrorBody}) of the API its raw path was meant for, for the
+ * JAX-RS error mapper and for the HTTP engine's own refusals (a request line it cannot parse, headers too large).
+ * The {@link Router} says which API a raw path was meant for; a path meant for neither gets the ModelArts object.
  */
 final class VendorErrors {
 
@@ -20,11 +18,8 @@ final class VendorErrors {
 
     /** The JSON error body for a request to the raw path (which may be {@code null} when no path could be read). */
     String body(String rawPath, int status, String code, String message) {
-        String text = new String(JsonStringEncoder.getInstance().quoteAsString(message));
-        boolean openYuanrong = rawPath != null
-                && router.apiOf(rawPath).filter(BundledSpec.OPENYUANRONG_JOBS.specName()::equals).isPresent();
-        return openYuanrong ? '"' + text + '"'
-                : "{\"error_code\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(code)) + "\",\"error_msg\":\"" + text + "\"}";
+        String api = rawPath == null ? null : router.apiOf(rawPath).orElse(null);
+        return ErrorBody.json(api, code, message);
     }
 
     /** This server's error code for a status ({@code REFERENCE.*}, not a vendor code). */

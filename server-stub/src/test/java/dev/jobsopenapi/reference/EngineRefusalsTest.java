@@ -56,6 +56,24 @@ class EngineRefusalsTest {
     }
 
     @Test
+    void aPathTheEngineCannotDecodeIsRefusedInTheShapeOfTheApiItWasMeantFor() throws Exception {
+        try (ReferenceServer server = ReferenceServer.start("127.0.0.1", 0)) {
+            for (String target : List.of("/api/jobs/%zz", "/api/jobs/%zz?x=1", "/api/jobs/a%00b")) {
+                String body = bodyOf(raw(server.baseUri(), "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+                assertTrue(body.startsWith("\"the path does not normalise cleanly"), target + " -> an openYuanrong error: " + body);
+            }
+            String body = bodyOf(raw(server.baseUri(), "GET /v1/p1/dev-servers/jobs/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+            assertTrue(body.startsWith("{\"error_code\":\"REFERENCE.INVALID_PARAMETER\",\"error_msg\":\"the path does not normalise"),
+                    "a ModelArts error: " + body);
+        }
+    }
+
+    private static String bodyOf(String answer) {
+        assertTrue(answer.startsWith("HTTP/1.1 400") && answer.toLowerCase().contains("content-type: application/json"), answer);
+        return answer.substring(answer.indexOf("\r\n\r\n") + 4);
+    }
+
+    @Test
     void slowHeaderClientsHoldNoWorkerSoOthersAreServed() throws Exception {
         ServerLimits two = ServerLimits.defaults().withWorkerThreads(2);
         List<Socket> slow = new ArrayList<>();

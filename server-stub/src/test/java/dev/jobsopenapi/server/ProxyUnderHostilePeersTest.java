@@ -147,6 +147,8 @@ class ProxyUnderHostilePeersTest {
             for (String header : List.of("X-A: a\rX-injected: 1", "X-A: a\u0001b", "X-A: a\u0000b")) {
                 String answer = raw(proxy.uri(), "GET /api/jobs HTTP/1.1\r\nHost: x\r\n" + header + "\r\nConnection: close\r\n\r\n");
                 assertTrue(answer.startsWith("HTTP/1.1 400"), header.replace("\r", "\\r") + " -> " + answer);
+                assertTrue(answer.contains("Content-Type: application/json") && answer.endsWith("\"")
+                        && answer.contains("\r\n\r\n\"jobs-openapi proxy: "), "an openYuanrong error, a JSON string: " + answer);
             }
             assertFalse(forwarded.get().toLowerCase().contains("x-injected"), forwarded.get());
             awaitExchanges(seen, 3);

@@ -1,5 +1,7 @@
 package dev.jobsopenapi.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.Violation;
@@ -52,6 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ValidatingProxyTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ApiContract MODELARTS = ApiContract.bundled(BundledSpec.MODELARTS_DEVSERVER_JOBS);
     private static final ApiContract OPENYUANRONG = ApiContract.bundled(BundledSpec.OPENYUANRONG_JOBS);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -174,7 +177,7 @@ class ValidatingProxyTest {
             HttpResponse<String> late = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> HTTP.send(
                     HttpRequest.newBuilder(URI.create(proxy.uri() + "/api/jobs")).build(), HttpResponse.BodyHandlers.ofString()));
             assertEquals(504, late.statusCode(), late.body());
-            assertTrue(late.body().contains("did not answer within 1 s"), late.body());
+            assertOpenYuanrongError(late, "did not answer within 1 s");
         }
         try (ServerSocket rude = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              ValidatingProxy proxy = ValidatingProxy.start(OPENYUANRONG, URI.create("http://127.0.0.1:" + rude.getLocalPort()),
@@ -193,6 +196,7 @@ class ValidatingProxyTest {
             HttpResponse<String> reset = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> HTTP.send(
                     HttpRequest.newBuilder(URI.create(proxy.uri() + "/api/jobs")).build(), HttpResponse.BodyHandlers.ofString()));
             assertEquals(502, reset.statusCode(), reset.body());
+            assertOpenYuanrongError(reset, "the upstream could not be reached");
         }
         awaitExchanges(seen, 2);
         assertTrue(seen.stream().allMatch(e -> !e.conforms() && e.response().orElseThrow().violations().get(0).keyword()
@@ -241,9 +245,32 @@ class ValidatingProxyTest {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1024 * 1024 + 1])).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(413, answer.statusCode());
-            assertTrue(answer.body().contains("over 1 MiB"), answer.body());
+            assertOpenYuanrongError(answer, "over 1 MiB");
             assertEquals(0, wrong.requests.get(), "nothing forwarded");
         }
+    }
+
+    @Test
+    void theProxysOwnRefusalsAreInTheErrorShapeOfModelArtsToo() throws Exception {
+        try (WrongServer wrong = new WrongServer(); ValidatingProxy proxy = ValidatingProxy.start(MODELARTS, wrong.uri(),
+                ValidatingProxy.Options.defaults().maxRequestMib(1))) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(proxy.uri() + "/v1/p1/dev-servers/jobs"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1024 * 1024 + 1])).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, answer.statusCode());
+            assertEquals("application/json", answer.headers().firstValue("Content-Type").orElse(""));
+            JsonNode error = JSON.readTree(answer.body());
+            assertEquals("PROXY.REQUEST_TOO_LARGE", error.path("error_code").asText(), answer.body());
+            assertTrue(error.path("error_msg").asText().startsWith("jobs-openapi proxy: the request body is over 1 MiB"), answer.body());
+        }
+    }
+
+    /** The proxy's own answer as an openYuanrong job handler's error: a JSON string naming the proxy and the reason. */
+    private static void assertOpenYuanrongError(HttpResponse<String> answer, String reason) throws IOException {
+        assertEquals("application/json", answer.headers().firstValue("Content-Type").orElse(""), answer.body());
+        JsonNode error = JSON.readTree(answer.body());
+        assertTrue(error.isTextual() && error.asText().startsWith("jobs-openapi proxy: ") && error.asText().contains(reason),
+                answer.body());
     }
 
     /** Status, content type, encoding and body bytes of an answer. */

@@ -8,6 +8,7 @@ import dev.jobsopenapi.conformance.ValidationResult;
 import dev.jobsopenapi.conformance.Violation;
 import dev.jobsopenapi.signing.AkSkCredentials;
 import dev.jobsopenapi.signing.AkSkSigner;
+import dev.jobsopenapi.specs.ErrorBody;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
@@ -228,15 +229,30 @@ final class Forwarder {
         return names;
     }
 
-    /** The proxy's own answer: plain text, for a problem it met (the upstream out of reach, a body too large). */
-    static void answerProblem(Response response, int status, String message) throws IOException {
-        byte[] body = ("jobs-openapi proxy: " + message + "\n").getBytes(StandardCharsets.UTF_8);
+    /**
+     * The proxy's own answer, for a problem it met (the upstream out of reach or too slow, a request it will not
+     * forward): JSON in the error shape of the contract's API ({@link ErrorBody}), with a {@code PROXY.*} code, so a
+     * client generated from the spec reads it like any error of the API.
+     */
+    void answerProblem(Response response, int status, String message) throws IOException {
+        byte[] body = problem(status, message);
         response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         try (OutputStream out = Content.Sink.asOutputStream(response)) {
             out.write(body);
         }
+    }
+
+    /** The body of {@link #answerProblem}: the message, prefixed {@code jobs-openapi proxy: }, in the API's shape. */
+    byte[] problem(int status, String message) {
+        String code = switch (status) {
+            case 413 -> "PROXY.REQUEST_TOO_LARGE";
+            case 502 -> "PROXY.BAD_GATEWAY";
+            case 504 -> "PROXY.GATEWAY_TIMEOUT";
+            default -> "PROXY.REQUEST_REFUSED";
+        };
+        return ErrorBody.json(contract.name(), code, "jobs-openapi proxy: " + message).getBytes(StandardCharsets.UTF_8);
     }
 
     static String describe(Throwable e) {

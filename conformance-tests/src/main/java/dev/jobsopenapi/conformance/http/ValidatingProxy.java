@@ -31,7 +31,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -315,7 +314,7 @@ public final class ValidatingProxy implements AutoCloseable {
         if (route.kind() == Resolution.Kind.REFUSED) {
             // Servers and routers disagree on what such a path means: it is not guessed at, nor forwarded.
             String why = "the request path does not normalise cleanly (" + route.reason() + "); not forwarded";
-            Forwarder.answerProblem(response, 400, why);
+            forwarder.answerProblem(response, 400, why);
             finish(method, pathAndQuery, 0, start, redactor, Optional.of(new ValidationResult(contract.name() + " "
                     + method + " " + path, List.of(new Violation("", "(exchange)", "path", why)))), Optional.empty());
             return;
@@ -323,7 +322,7 @@ public final class ValidatingProxy implements AutoCloseable {
         long limit = options.maxRequestMib() * 1024L * 1024L;
         byte[] requestBody = Content.Source.asInputStream(request).readNBytes((int) limit + 1);
         if (requestBody.length > limit) {
-            Forwarder.answerProblem(response, 413, "the request body is over " + options.maxRequestMib() + " MiB, the proxy's limit");
+            forwarder.answerProblem(response, 413, "the request body is over " + options.maxRequestMib() + " MiB, the proxy's limit");
             finish(method, pathAndQuery, 0, start, redactor, Optional.empty(), Optional.empty());
             return;
         }
@@ -347,7 +346,7 @@ public final class ValidatingProxy implements AutoCloseable {
             boolean late = e instanceof TimeoutException || cause instanceof TimeoutException;
             String why = late ? "the upstream did not answer within " + options.timeout().toSeconds() + " s"
                     : "the upstream could not be reached: " + Forwarder.describe(cause);
-            Forwarder.answerProblem(response, late ? 504 : 502, why);
+            forwarder.answerProblem(response, late ? 504 : 502, why);
             Optional<ValidationResult> none = documented ? Optional.of(new ValidationResult(contract.name() + " "
                     + method + " " + path, List.of(new Violation("", "(exchange)", "upstream", why)))) : Optional.empty();
             finish(method, pathAndQuery, 0, start, redactor, requestCheck, none);
@@ -381,8 +380,8 @@ public final class ValidatingProxy implements AutoCloseable {
             }
             String why = "the proxy's HTTP parser refused the request (" + code + (message == null ? "" : " " + message)
                     + "); not forwarded";
-            byte[] body = ("jobs-openapi proxy: " + why + "\n").getBytes(StandardCharsets.UTF_8);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+            byte[] body = forwarder.problem(400, why);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
             response.write(true, ByteBuffer.wrap(body), callback);
             options.listener().accept(new Exchange("?", "(a request the parser refused)", 0, Duration.ZERO,
