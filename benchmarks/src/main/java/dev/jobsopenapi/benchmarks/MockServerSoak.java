@@ -25,13 +25,24 @@ import java.util.concurrent.atomic.LongAdder;
  * latency per operation, the answers by status, and the server's peak resident memory ({@code VmHWM}).
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.jobsopenapi.benchmarks.MockServerSoak [SECONDS] [CONNECTIONS] [JAR] [SLOW]
+ * java -cp benchmarks/target/benchmarks.jar dev.jobsopenapi.benchmarks.MockServerSoak [SECONDS] [CONNECTIONS] [JAR] [SLOW] [RATE]
  * </pre>
  * Defaults: 60 seconds, 1,000 connections, {@code server-stub/target/jobs-openapi-mock-server.jar}, no slow
- * connections. With {@code SLOW}, that many more connections beside the clients send a request's head one header line
- * every 2 s (slowloris), and open again when the server cuts them off; the report counts the cut-offs.
+ * connections, no rate. With {@code SLOW}, that many more connections beside the clients send a request's head one
+ * header line every 2 s (slowloris), and open again when the server cuts them off; the report counts the cut-offs.
+ *
+ * <p>Without {@code RATE} the clients share one pooled JDK client and each sends its next request as soon as the last
+ * is answered (a closed loop): that measures throughput, and its latency is the queue's length, not the server's
+ * speed (by Little's law, 1,000 requests always in flight at 2,500 answers a second wait 400 ms on average, however
+ * the server is built). With {@code RATE} (exchanges a second, over all clients) every client holds one connection of
+ * its own, opened before the run, and sends on a fixed timetable, the clients' timetables evenly staggered; each
+ * latency is counted from the moment the timetable said to send, so a server that falls behind is not flattered. The
+ * first 15 s of a paced run warm the server up and are reported apart ({@code SECONDS} are counted after them).
  */
 public final class MockServerSoak {
+
+    /** How long a paced run sends before it counts: a cold server's first seconds are its JIT's, not its steady state. */
+    private static final Duration PACED_WARMUP = Duration.ofSeconds(15);
 
     private static final String ENV = "\"runtime_env\": {\"working_dir\": \"w\"}";
 
@@ -43,6 +54,7 @@ public final class MockServerSoak {
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         Path jar = Path.of(args.length > 2 ? args[2] : "server-stub/target/jobs-openapi-mock-server.jar");
         int slow = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        int rate = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         int port = 18_000 + (int) (ProcessHandle.current().pid() % 1_000);
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), "--port", Integer.toString(port)).redirectErrorStream(true).start();
@@ -51,7 +63,11 @@ public final class MockServerSoak {
             URI base = URI.create("http://127.0.0.1:" + port);
             Slowloris slowloris = new Slowloris(base, slow);
             try {
-                run(base, seconds, connections, server.pid());
+                if (rate > 0) {
+                    paced(base, seconds, connections, rate, server.pid());
+                } else {
+                    run(base, seconds, connections, server.pid());
+                }
             } finally {
                 slowloris.stop();
             }
@@ -182,6 +198,90 @@ public final class MockServerSoak {
         report(seconds, connections, latencies, statuses, failures, peakKib.get());
     }
 
+    /**
+     * Every client on a connection of its own, sending on a fixed timetable: {@code rate} exchanges a second in all,
+     * the clients' timetables evenly staggered, each latency counted from the time the timetable gave.
+     */
+    private static void paced(URI base, int seconds, int connections, int rate, long serverPid) throws Exception {
+        List<KeepAliveConnection> open = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            open.add(new KeepAliveConnection(base));
+        }
+        java.util.Queue<Map<String, List<Long>>> perClient = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+        Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+        LongAdder reopened = new LongAdder();
+        java.util.concurrent.atomic.AtomicLongArray worstBySecond = new java.util.concurrent.atomic.AtomicLongArray(seconds + 1);
+        AtomicLong peakKib = new AtomicLong();
+        long interval = Duration.ofSeconds(1).toNanos() * connections / rate; // between one client's exchanges
+        long start = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        long recordFrom = start + PACED_WARMUP.toNanos();
+        long end = recordFrom + Duration.ofSeconds(seconds).toNanos();
+        AtomicLong slowestInWarmup = new AtomicLong();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            int client = c;
+            KeepAliveConnection connection = open.get(c);
+            Thread thread = new Thread(() -> {
+                Map<String, List<Long>> mine = new java.util.HashMap<>();
+                long due = start + interval * client / connections;
+                for (long round = 0; due < end; round++) {
+                    for (String[] call : workload(client, round)) {
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                        try {
+                            int status = connection.exchange(call[0], call[1], call[2]);
+                            statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+                        } catch (IOException | RuntimeException e) {
+                            String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+                            failures.computeIfAbsent(why.length() > 100 ? why.substring(0, 100) : why, k -> new LongAdder())
+                                    .increment();
+                        }
+                        long took = System.nanoTime() - due;
+                        if (due < recordFrom) {
+                            slowestInWarmup.accumulateAndGet(took, Math::max);
+                        } else {
+                            mine.computeIfAbsent(call[3], k -> new ArrayList<>()).add(took);
+                            int second = (int) ((due - recordFrom) / 1_000_000_000L);
+                            worstBySecond.accumulateAndGet(Math.min(second, worstBySecond.length() - 1), took, Math::max);
+                        }
+                        due += interval;
+                    }
+                }
+                reopened.add(connection.reopened());
+                perClient.add(mine);
+            }, "soak-paced-client-" + c);
+            thread.setDaemon(true);
+            clients.add(thread);
+            thread.start();
+        }
+        while (System.nanoTime() < end) {
+            Thread.sleep(500);
+            peakKib.accumulateAndGet(peakResidentKib(serverPid), Math::max);
+        }
+        for (Thread client : clients) {
+            client.join(Duration.ofSeconds(90).toMillis());
+        }
+        for (KeepAliveConnection connection : open) {
+            connection.close();
+        }
+        peakKib.accumulateAndGet(peakResidentKib(serverPid), Math::max);
+        Map<String, List<Long>> latencies = new java.util.TreeMap<>();
+        perClient.forEach(mine -> mine.forEach((operation, times) ->
+                latencies.computeIfAbsent(operation, k -> new ArrayList<>()).addAll(times)));
+        System.out.printf("paced: %,d exchanges a second asked for, one connection per client (%,d opened again after"
+                + " the server closed them); the first %d s warmed the server up and are not counted (slowest exchange"
+                + " then: %,d ms)%n", rate, reopened.sum(), PACED_WARMUP.toSeconds(), slowestInWarmup.get() / 1_000_000);
+        report(seconds, connections, latencies, statuses, failures, peakKib.get());
+        StringBuilder worst = new StringBuilder("slowest exchange in each second of the run (ms):");
+        for (int second = 0; second < worstBySecond.length(); second++) {
+            worst.append(' ').append(worstBySecond.get(second) / 1_000_000);
+        }
+        System.out.println(worst);
+    }
+
     /** One round of a client: reads, then a job written, stopped and deleted on each API. */
     private static List<String[]> workload(int client, long round) {
         String id = "soak-" + client + "-" + round;
@@ -218,6 +318,9 @@ public final class MockServerSoak {
                 + " server peak RSS %,d MiB%n", connections, seconds, total, total / (double) seconds, failures, peakKib / 1024);
         System.out.println("answers by status: " + new java.util.TreeMap<>(statuses));
         new java.util.TreeMap<>(failed).forEach((why, count) -> System.out.printf("failed %,d times: %s%n", count.sum(), why));
+        long[] all = latencies.values().stream().flatMap(List::stream).mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("all exchanges: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", percentile(all, 0.50) / 1e6,
+                percentile(all, 0.99) / 1e6, all.length == 0 ? 0 : all[all.length - 1] / 1e6);
         System.out.println("| Operation | exchanges | p50 | p99 |");
         System.out.println("| --- | --- | --- | --- |");
         latencies.forEach((operation, times) -> {

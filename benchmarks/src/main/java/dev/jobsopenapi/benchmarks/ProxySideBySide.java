@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.jobsopenapi.conformance.ApiContract;
 import dev.jobsopenapi.conformance.http.ValidatingProxy;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.proxy.ProxyHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -23,10 +27,13 @@ import java.util.concurrent.Executors;
 /**
  * The validating proxy next to direct calls, measured {@linkplain SideBySide side by side}: a ModelArts page of about
  * 2.5 MB fetched from a loopback server directly, through the proxy forwarding only (a spec that documents nothing,
- * so nothing is checked), and through the proxy checking the answer as it passes. Each call's time ends when the
- * client has the answer's last byte. Upstream, proxy and client share one JVM: the upstream is the JDK's HTTP server,
- * the client the JDK's, the proxy Jetty's server and client. The client's read buffer is a JDK setting: run it as it
- * is and with {@code -Djdk.httpclient.bufsize=65536} to see its share. Run on demand:
+ * so nothing is checked), and through the proxy checking the answer as it passes. Two references run beside them:
+ * Jetty's own reverse proxy ({@code ProxyHandler.Reverse}, asynchronous in both directions, nothing checked), which
+ * is what forwarding over Jetty's server and client costs at best, and a {@link ByteRelay} that copies bytes with no
+ * HTTP at all, the floor of any proxy. Each call's time ends when the client has the answer's last byte. Upstream,
+ * proxies and client share one JVM: the upstream is the JDK's HTTP server, the client the JDK's. The client's read
+ * buffer is a JDK setting: run it as it is and with {@code -Djdk.httpclient.bufsize=65536} to see its share. Run on
+ * demand:
  * <pre>java [-Djdk.httpclient.bufsize=65536] -cp benchmarks/target/benchmarks.jar dev.jobsopenapi.benchmarks.ProxySideBySide [ROUNDS]</pre>
  */
 public final class ProxySideBySide {
@@ -54,11 +61,15 @@ public final class ProxySideBySide {
         URI direct = URI.create("http://127.0.0.1:" + upstream.getAddress().getPort());
         ApiContract nothingDocumented = ApiContract.of("nothing", new ObjectMapper().readTree(
                 "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"none\", \"version\": \"1\"}, \"paths\": {}}"));
+        Server jetty = jettyProxy(direct);
         try (ValidatingProxy forwarding = ValidatingProxy.start(nothingDocumented, direct, ValidatingProxy.Options.defaults());
              ValidatingProxy checking = ValidatingProxy.start(ApiContract.load("modelarts-devserver-jobs"), direct,
-                     ValidatingProxy.Options.defaults())) {
+                     ValidatingProxy.Options.defaults());
+             ByteRelay relay = new ByteRelay(direct)) {
             Map<String, Callable<?>> ways = new LinkedHashMap<>();
             ways.put("direct", call(direct));
+            ways.put("through a byte relay (no HTTP; the floor)", call(relay.uri()));
+            ways.put("through Jetty's ProxyHandler (nothing checked)", call(URI.create("http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort())));
             ways.put("through the proxy, forwarding only", call(forwarding.uri()));
             ways.put("through the proxy, checking the answer", call(checking.uri()));
             int warmup = Math.max(200, rounds / 4);
@@ -68,9 +79,22 @@ public final class ProxySideBySide {
                     Runtime.getRuntime().availableProcessors());
             calls.print(System.out, "| Call | median | p90 | median ÷ direct's (99% interval) |", "ms", 1_000_000);
         } finally {
+            jetty.stop();
             upstream.stop(0);
             upstreamThreads.shutdownNow();
         }
+    }
+
+    /** Jetty's reverse proxy to the upstream on a free loopback port, with Jetty's defaults. */
+    private static Server jettyProxy(URI upstream) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(new ProxyHandler.Reverse(request -> HttpURI.from(upstream + request.getHttpURI().getPathQuery())));
+        server.start();
+        return server;
     }
 
     /** A GET of the page through its own client (own connection), the whole answer read. */

@@ -59,8 +59,12 @@ final class Forwarder {
             "content-length", "expect", "http2-settings");
     /** The headers of a client's AK/SK signature, replaced when the proxy re-signs. */
     private static final Set<String> SIGNATURE_HEADERS = Set.of("authorization", "x-sdk-date", "x-sdk-content-sha256");
-    /** The most bytes one read from the upstream hands on at a time. */
-    private static final int CHUNK = 64 * 1024;
+    /**
+     * The most bytes one read from the upstream hands on at a time, and the size of the upstream client's read
+     * buffer: fewer, larger hand-overs between the engine's threads cost less per byte (ProxySideBySide measured
+     * 16 KiB and 64 KiB against this).
+     */
+    static final int CHUNK = 256 * 1024;
 
     /**
      * What forwarding an answer came to: its check (empty for an undocumented operation), and why it could not be

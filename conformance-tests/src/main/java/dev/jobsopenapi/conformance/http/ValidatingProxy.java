@@ -198,6 +198,7 @@ public final class ValidatingProxy implements AutoCloseable {
         client.setConnectTimeout(options.timeout().toMillis());
         client.setIdleTimeout(options.timeout().toMillis());
         client.setMaxConnectionsPerDestination(options.threads() * 4);
+        client.setResponseBufferSize(Forwarder.CHUNK);
         client.start();
         // Both are filled as the client starts: answers pass as sent, compressed or not (the check decodes), and a
         // 401, a redirect or a 100-continue reaches the client as the upstream sent it, nothing acted on.
