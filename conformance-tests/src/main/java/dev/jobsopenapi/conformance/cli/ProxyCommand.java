@@ -52,6 +52,13 @@ final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--timeout-seconds", paramLabel = "N", description = "the most one exchange may take upstream (default 30)")
     String timeoutSeconds = "30";
 
+    @Option(names = "--threads", paramLabel = "N", description = "exchanges handled at once; more wait their turn (default 16)")
+    String threads = "16";
+
+    @Option(names = "--max-connections", paramLabel = "N", description = "connections held open at once, idle ones included;"
+            + " beyond it no new one is accepted until one closes (default 4096)")
+    String maxConnections = "4096";
+
     @Mixin
     Options.Format format;
 
@@ -80,6 +87,8 @@ final class ProxyCommand implements Callable<Integer> {
         Optional<Duration> duration = Optional.ofNullable(this.duration)
                 .map(d -> Duration.ofSeconds(Numbers.wholeNumber("--duration", d, Numbers.MAX_SECONDS)));
         Duration timeout = Duration.ofSeconds(Numbers.wholeNumber("--timeout-seconds", timeoutSeconds, Numbers.MAX_SECONDS));
+        int threadCount = (int) Numbers.wholeNumber("--threads", threads, 1_024);
+        int connectionCount = (int) Numbers.wholeNumber("--max-connections", maxConnections, 1_000_000);
         Optional<AkSkCredentials> akSk;
         try {
             akSk = contract.securitySchemes().signsWithAkSk() ? AkSkCredentials.fromEnvironmentIfSet(console.env()) : Optional.empty();
@@ -91,6 +100,7 @@ final class ProxyCommand implements Callable<Integer> {
         CountDownLatch enough = new CountDownLatch(1);
         long[] seen = new long[1];
         ValidatingProxy.Options settings = ValidatingProxy.Options.defaults().bind(address).timeout(timeout)
+                .threads(threadCount).maxConnections(connectionCount)
                 .maxRequestMib((int) (bodyLimit.bytes() / (1024 * 1024))).listener(exchange -> {
                     synchronized (report) {
                         err.println(exchange.line());

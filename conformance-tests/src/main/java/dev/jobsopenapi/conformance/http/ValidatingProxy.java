@@ -17,6 +17,7 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -85,58 +86,64 @@ public final class ValidatingProxy implements AutoCloseable {
      * @param timeout        the most one exchange may take upstream, answer included (default 30 s)
      * @param maxRequestMib  the largest request body it forwards (default 32; larger: 413)
      * @param threads        exchanges handled at once (default 16); more wait their turn
+     * @param maxConnections connections held open at once, idle ones included (default 4,096); beyond it the proxy
+     *                       stops accepting until one closes (the next wait in the system's backlog)
      * @param checkBufferMib how far, in all, checks may lag behind forwarding (see {@link #defaults()}): forwarding never
      *                       waits for a check until the answer bytes not yet checked, over all exchanges, reach it
      * @param resign         AK/SK credentials to re-sign forwarded requests with (default none)
      * @param listener       told of each exchange once it is checked (default: nothing)
      */
-    public record Options(InetSocketAddress bind, Duration timeout, int maxRequestMib, int threads, int checkBufferMib,
-                          Optional<AkSkCredentials> resign, Consumer<Exchange> listener) {
+    public record Options(InetSocketAddress bind, Duration timeout, int maxRequestMib, int threads, int maxConnections,
+                          int checkBufferMib, Optional<AkSkCredentials> resign, Consumer<Exchange> listener) {
 
         /** Checks the numbers: each must be at least 1 (a chunk must fit the check buffer). */
         public Options {
-            if (timeout.isNegative() || timeout.isZero() || maxRequestMib < 1 || threads < 1 || checkBufferMib < 1
+            if (timeout.isNegative() || timeout.isZero() || maxRequestMib < 1 || threads < 1 || maxConnections < 1 || checkBufferMib < 1
                     || maxRequestMib > 2047 || checkBufferMib > 2047) {
-                throw new IllegalArgumentException("the timeout, threads and sizes must be positive, sizes at most 2047 MiB");
+                throw new IllegalArgumentException("the timeout, threads, connections and sizes must be positive, sizes at most 2047 MiB");
             }
         }
 
         /**
-         * Loopback on a free port, 30 s, 32 MiB requests, 16 threads, a check buffer of 32 MiB or an eighth of the
+         * Loopback on a free port, 30 s, 32 MiB requests, 16 threads, 4,096 connections, a check buffer of 32 MiB or an eighth of the
          * heap if that is less, no re-signing, no listener.
          */
         public static Options defaults() {
             int eighthOfHeap = (int) Math.min(32, Math.max(1, Runtime.getRuntime().maxMemory() / 8 / 1024 / 1024));
             return new Options(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), Duration.ofSeconds(30),
-                    32, 16, eighthOfHeap, Optional.empty(), exchange -> { });
+                    32, 16, 4_096, eighthOfHeap, Optional.empty(), exchange -> { });
         }
 
         public Options bind(InetSocketAddress address) {
-            return new Options(address, timeout, maxRequestMib, threads, checkBufferMib, resign, listener);
+            return new Options(address, timeout, maxRequestMib, threads, maxConnections, checkBufferMib, resign, listener);
         }
 
         public Options timeout(Duration limit) {
-            return new Options(bind, limit, maxRequestMib, threads, checkBufferMib, resign, listener);
+            return new Options(bind, limit, maxRequestMib, threads, maxConnections, checkBufferMib, resign, listener);
         }
 
         public Options maxRequestMib(int mib) {
-            return new Options(bind, timeout, mib, threads, checkBufferMib, resign, listener);
+            return new Options(bind, timeout, mib, threads, maxConnections, checkBufferMib, resign, listener);
         }
 
         public Options checkBufferMib(int mib) {
-            return new Options(bind, timeout, maxRequestMib, threads, mib, resign, listener);
+            return new Options(bind, timeout, maxRequestMib, threads, maxConnections, mib, resign, listener);
         }
 
         public Options threads(int count) {
-            return new Options(bind, timeout, maxRequestMib, count, checkBufferMib, resign, listener);
+            return new Options(bind, timeout, maxRequestMib, count, maxConnections, checkBufferMib, resign, listener);
+        }
+
+        public Options maxConnections(int count) {
+            return new Options(bind, timeout, maxRequestMib, threads, count, checkBufferMib, resign, listener);
         }
 
         public Options resign(AkSkCredentials credentials) {
-            return new Options(bind, timeout, maxRequestMib, threads, checkBufferMib, Optional.of(credentials), listener);
+            return new Options(bind, timeout, maxRequestMib, threads, maxConnections, checkBufferMib, Optional.of(credentials), listener);
         }
 
         public Options listener(Consumer<Exchange> each) {
-            return new Options(bind, timeout, maxRequestMib, threads, checkBufferMib, resign, each);
+            return new Options(bind, timeout, maxRequestMib, threads, maxConnections, checkBufferMib, resign, each);
         }
     }
 
@@ -222,6 +229,7 @@ public final class ValidatingProxy implements AutoCloseable {
         // 30 s: the exchange timeout bounds exchanges, not the wait for a thread, which would drop requests unreported.
         connector.setIdleTimeout(Math.max(30_000, options.timeout().toMillis()));
         server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(options.maxConnections(), connector));
         this.contract = contract;
         this.schemes = contract.securitySchemes();
         this.forwarder = new Forwarder(contract, URI.create(upstream.toString().replaceFirst("/+$", "")), options.timeout(),

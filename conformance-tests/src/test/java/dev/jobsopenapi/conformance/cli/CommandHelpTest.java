@@ -97,4 +97,14 @@ class CommandHelpTest {
         assertEquals("error: --timeout-seconds takes a whole number from 1 to 86400, not '0'", lines.get(0));
         assertEquals("usage: java -jar jobs-openapi-conformance-cli.jar probe [OPTIONS]", lines.get(1));
     }
+
+    @Test
+    void theProxysEngineLimitsAreRangeChecked() {
+        for (String option : List.of("--threads", "--max-connections")) {
+            err.reset();
+            assertEquals(2, run("proxy", "--spec", "openyuanrong-jobs", "--upstream", "http://127.0.0.1:9", "--port", "0", option, "0"));
+            String first = err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
+            assertTrue(first.startsWith("error: " + option + " takes a whole number from 1 to "), first);
+        }
+    }
 }

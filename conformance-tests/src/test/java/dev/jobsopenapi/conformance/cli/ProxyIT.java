@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -144,6 +145,28 @@ class ProxyIT {
             assertEquals(1, proxy.exitValue(), report + lines);
             assertTrue(lines.contains("REFUSED GET /api/jobs -> 401"), lines);
             assertTrue(report.contains("REFUSED openyuanrong-jobs listJobs 401") && report.contains("1 passed, 0 failed, 1 refused"), report);
+        } finally {
+            proxy.destroyForcibly();
+            upstream.stop(0);
+        }
+    }
+
+    @Test
+    void maxConnectionsCapsTheConnectionsTheProxyHoldsOpen() throws Exception {
+        HttpServer upstream = answering(200, "[]");
+        Process proxy = proxy(List.of(), upstream, "--max-connections", "1");
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(proxy.getErrorStream(), StandardCharsets.UTF_8));
+            URI base = URI.create(addressPrintedOn(err));
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpRequest list = HttpRequest.newBuilder(URI.create(base + "/api/jobs")).timeout(java.time.Duration.ofSeconds(1)).build();
+            try (java.net.Socket held = new java.net.Socket(base.getHost(), base.getPort())) {
+                Thread.sleep(200); // accepted: the one connection allowed is taken
+                assertThrows(java.net.http.HttpTimeoutException.class, () -> http.send(list, HttpResponse.BodyHandlers.ofString()),
+                        "served beyond --max-connections 1");
+            }
+            HttpRequest patient = HttpRequest.newBuilder(URI.create(base + "/api/jobs")).timeout(java.time.Duration.ofSeconds(10)).build();
+            assertEquals(200, http.send(patient, HttpResponse.BodyHandlers.ofString()).statusCode(), "served once the held one closed");
         } finally {
             proxy.destroyForcibly();
             upstream.stop(0);
