@@ -149,7 +149,6 @@ public final class MockServerSoak {
         java.util.Queue<Map<String, List<Long>>> perClient = new java.util.concurrent.ConcurrentLinkedQueue<>();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         Map<String, LongAdder> failures = new ConcurrentHashMap<>();
-        AtomicLong peakKib = new AtomicLong();
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
@@ -184,18 +183,9 @@ public final class MockServerSoak {
             clients.add(thread);
             thread.start();
         }
-        while (System.nanoTime() < end) {
-            Thread.sleep(500);
-            peakKib.accumulateAndGet(peakResidentKib(serverPid), Math::max);
-        }
-        for (Thread client : clients) {
-            client.join(Duration.ofSeconds(90).toMillis());
-        }
-        peakKib.accumulateAndGet(peakResidentKib(serverPid), Math::max);
-        Map<String, List<Long>> latencies = new java.util.TreeMap<>();
-        perClient.forEach(mine -> mine.forEach((operation, times) ->
-                latencies.computeIfAbsent(operation, k -> new ArrayList<>()).addAll(times)));
-        report(seconds, connections, latencies, statuses, failures, peakKib.get());
+        long peakKib = awaitClients(clients, end, serverPid);
+        Map<String, List<Long>> latencies = merged(perClient);
+        report(seconds, connections, latencies, statuses, failures, peakKib);
     }
 
     /**
@@ -212,7 +202,6 @@ public final class MockServerSoak {
         Map<String, LongAdder> failures = new ConcurrentHashMap<>();
         LongAdder reopened = new LongAdder();
         java.util.concurrent.atomic.AtomicLongArray worstBySecond = new java.util.concurrent.atomic.AtomicLongArray(seconds + 1);
-        AtomicLong peakKib = new AtomicLong();
         long interval = Duration.ofSeconds(1).toNanos() * connections / rate; // between one client's exchanges
         long start = System.nanoTime() + Duration.ofSeconds(1).toNanos();
         long recordFrom = start + PACED_WARMUP.toNanos();
@@ -257,29 +246,41 @@ public final class MockServerSoak {
             clients.add(thread);
             thread.start();
         }
-        while (System.nanoTime() < end) {
-            Thread.sleep(500);
-            peakKib.accumulateAndGet(peakResidentKib(serverPid), Math::max);
-        }
-        for (Thread client : clients) {
-            client.join(Duration.ofSeconds(90).toMillis());
-        }
+        long peakKib = awaitClients(clients, end, serverPid);
         for (KeepAliveConnection connection : open) {
             connection.close();
         }
-        peakKib.accumulateAndGet(peakResidentKib(serverPid), Math::max);
-        Map<String, List<Long>> latencies = new java.util.TreeMap<>();
-        perClient.forEach(mine -> mine.forEach((operation, times) ->
-                latencies.computeIfAbsent(operation, k -> new ArrayList<>()).addAll(times)));
+        Map<String, List<Long>> latencies = merged(perClient);
         System.out.printf("paced: %,d exchanges a second asked for, one connection per client (%,d opened again after"
-                + " the server closed them); the first %d s warmed the server up and are not counted (slowest exchange"
-                + " then: %,d ms)%n", rate, reopened.sum(), PACED_WARMUP.toSeconds(), slowestInWarmup.get() / 1_000_000);
-        report(seconds, connections, latencies, statuses, failures, peakKib.get());
+                + " the server closed them); the first %d s warmed the server up and are not in the latencies (slowest exchange"
+                + " then: %,d ms), while the answers by status and the failures below count them too%n", rate, reopened.sum(), PACED_WARMUP.toSeconds(), slowestInWarmup.get() / 1_000_000);
+        report(seconds, connections, latencies, statuses, failures, peakKib);
         StringBuilder worst = new StringBuilder("slowest exchange in each second of the run (ms):");
         for (int second = 0; second < worstBySecond.length(); second++) {
             worst.append(' ').append(worstBySecond.get(second) / 1_000_000);
         }
         System.out.println(worst);
+    }
+
+    /** Waits for the end of the run and for the clients, watching the server's peak resident memory; returns it in KiB. */
+    private static long awaitClients(List<Thread> clients, long end, long serverPid) throws InterruptedException {
+        long peakKib = 0;
+        while (System.nanoTime() < end) {
+            Thread.sleep(500);
+            peakKib = Math.max(peakKib, peakResidentKib(serverPid));
+        }
+        for (Thread client : clients) {
+            client.join(Duration.ofSeconds(90).toMillis());
+        }
+        return Math.max(peakKib, peakResidentKib(serverPid));
+    }
+
+    /** The clients' latencies by operation, all in one map. */
+    private static Map<String, List<Long>> merged(java.util.Queue<Map<String, List<Long>>> perClient) {
+        Map<String, List<Long>> latencies = new java.util.TreeMap<>();
+        perClient.forEach(mine -> mine.forEach((operation, times) ->
+                latencies.computeIfAbsent(operation, k -> new ArrayList<>()).addAll(times)));
+        return latencies;
     }
 
     /** One round of a client: reads, then a job written, stopped and deleted on each API. */
