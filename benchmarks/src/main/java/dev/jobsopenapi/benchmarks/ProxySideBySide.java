@@ -8,6 +8,7 @@ import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.proxy.ProxyHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -30,7 +31,8 @@ import java.util.concurrent.Executors;
  * so nothing is checked), and through the proxy checking the answer as it passes. Two references run beside them:
  * Jetty's own reverse proxy ({@code ProxyHandler.Reverse}, asynchronous in both directions, nothing checked), which
  * is what forwarding over Jetty's server and client costs at best, and a {@link ByteRelay} that copies bytes with no
- * HTTP at all, the floor of any proxy. Each call's time ends when the client has the answer's last byte. Upstream,
+ * HTTP at all, the floor of any proxy. Each call's time ends when the client has the answer's last byte. After the
+ * rounds, each way runs alone once more and the CPU time per call of each party's threads is printed. Upstream,
  * proxies and client share one JVM: the upstream is the JDK's HTTP server, the client the JDK's. The client's read
  * buffer is a JDK setting: run it as it is and with {@code -Djdk.httpclient.bufsize=65536} to see its share. Run on
  * demand:
@@ -78,6 +80,7 @@ public final class ProxySideBySide {
                     + " random order; %s, %d cores%n", page.length, rounds, warmup, System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors());
             calls.print(System.out, "| Call | median | p90 | median ÷ direct's (99% interval) |", "ms", 1_000_000);
+            printCpu(ways, Math.max(100, rounds / 4));
         } finally {
             jetty.stop();
             upstream.stop(0);
@@ -85,9 +88,32 @@ public final class ProxySideBySide {
         }
     }
 
+    /**
+     * Each way on its own, {@code exchanges} calls in a row: the CPU time each party's threads spent per call. The
+     * parties share the machine's cores, so what a proxy spends is added to the call's time.
+     */
+    private static void printCpu(Map<String, Callable<?>> ways, int exchanges) throws Exception {
+        System.out.printf("%nCPU time per call by thread group, each way run alone for %,d calls:%n", exchanges);
+        for (Map.Entry<String, Callable<?>> way : ways.entrySet()) {
+            ThreadCpu before = ThreadCpu.now();
+            for (int i = 0; i < exchanges; i++) {
+                way.getValue().call();
+            }
+            StringBuilder line = new StringBuilder("- " + way.getKey() + ":");
+            ThreadCpu.now().perExchangeSince(before, exchanges).forEach((group, nanos) -> {
+                if (nanos >= 20_000) {
+                    line.append(String.format(" %s %.2f ms;", group, nanos / 1e6));
+                }
+            });
+            System.out.println(line);
+        }
+    }
+
     /** Jetty's reverse proxy to the upstream on a free loopback port, with Jetty's defaults. */
     private static Server jettyProxy(URI upstream) throws Exception {
-        Server server = new Server();
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("jetty-proxyhandler");
+        Server server = new Server(threads);
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
