@@ -98,15 +98,15 @@ public final class ValidatingProxy implements AutoCloseable {
 
         /** Checks the numbers: each must be at least 1 (a chunk must fit the check buffer). */
         public Options {
-            if (timeout.isNegative() || timeout.isZero() || maxRequestMib < 1 || threads < 1 || maxConnections < 1 || checkBufferMib < 1
-                    || maxRequestMib > 2047 || checkBufferMib > 2047) {
+            if (timeout.isNegative() || timeout.isZero() || maxRequestMib < 1 || threads < 1 || maxConnections < 1
+                    || checkBufferMib < 1 || maxRequestMib > 2047 || checkBufferMib > 2047) {
                 throw new IllegalArgumentException("the timeout, threads, connections and sizes must be positive, sizes at most 2047 MiB");
             }
         }
 
         /**
-         * Loopback on a free port, 30 s, 32 MiB requests, 16 threads, 4,096 connections, a check buffer of 32 MiB or an eighth of the
-         * heap if that is less, no re-signing, no listener.
+         * Loopback on a free port, 30 s, 32 MiB requests, 16 threads, 4,096 connections, a check buffer of 32 MiB or
+         * an eighth of the heap if that is less, no re-signing, no listener.
          */
         public static Options defaults() {
             int eighthOfHeap = (int) Math.min(32, Math.max(1, Runtime.getRuntime().maxMemory() / 8 / 1024 / 1024));
