@@ -205,7 +205,7 @@ public final class ReferenceServer implements AutoCloseable {
         context.addServlet(new ServletHolder(new ServletContainer(application(clock, frontDoor, limits, modelArts, openYuanrong,
                 router, errors, faults))), "/*");
         server.setHandler(new ExchangeDeadline(limits.requestTime().plus(limits.responseTime()),
-                new RoutingGate(router, errors, context)));
+                new UnreadBodyCloses(new RoutingGate(router, errors, context))));
         EngineErrors engineErrors = new EngineErrors(errors);
         server.setErrorHandler(engineErrors);
         context.setErrorHandler(engineErrors);

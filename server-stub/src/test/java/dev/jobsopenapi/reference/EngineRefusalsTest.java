@@ -68,6 +68,46 @@ class EngineRefusalsTest {
         }
     }
 
+    @Test
+    void anAnswerSentBeforeTheBodyIsReadSaysConnectionCloseAndAReadBodyKeepsTheConnection() throws Exception {
+        String body = "{\"entrypoint\": \"python a.py\", \"runtime_env\": {\"working_dir\": \"w\"}}";
+        try (ReferenceServer server = ReferenceServer.start("127.0.0.1", 0)) {
+            for (String path : List.of("/api/jobs;x", "/api/jobs/a%2Fb/stop")) { // refused by the router, body unread
+                try (Socket socket = headThenBody(server.baseUri(), path, body)) {
+                    String answer = new String(socket.getInputStream().readNBytes(4096), StandardCharsets.ISO_8859_1);
+                    assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("Connection: close"), path + " -> " + answer);
+                }
+            }
+            try (Socket socket = headThenBody(server.baseUri(), "/api/jobs", body)) { // read: the connection is kept
+                InputStream in = socket.getInputStream();
+                String answer = new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
+                assertEquals("HTTP/1.1 200", answer);
+                Thread.sleep(200);
+                String rest = new String(in.readNBytes(in.available()), StandardCharsets.ISO_8859_1);
+                assertFalse(rest.contains("Connection: close"), rest);
+                socket.getOutputStream().write("GET /api/jobs HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertEquals("HTTP/1.1 200", new String(in.readNBytes(12), StandardCharsets.ISO_8859_1), "served on the same connection");
+            }
+        }
+    }
+
+    /** A POST whose head is sent first and its body 200 ms later (as many clients send them), the answer not read. */
+    private static Socket headThenBody(URI base, String path, String body) throws Exception {
+        Socket socket = new Socket(base.getHost(), base.getPort());
+        socket.setSoTimeout(10_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        Thread.sleep(200);
+        try {
+            out.write(body.getBytes(StandardCharsets.US_ASCII));
+        } catch (java.io.IOException closed) {
+            // the server answered and closed first, as it said it would
+        }
+        return socket;
+    }
+
     private static String bodyOf(String answer) {
         assertTrue(answer.startsWith("HTTP/1.1 400") && answer.toLowerCase().contains("content-type: application/json"), answer);
         return answer.substring(answer.indexOf("\r\n\r\n") + 4);

@@ -159,6 +159,21 @@ class ProxyUnderHostilePeersTest {
     }
 
     @Test
+    void aRefusalSentBeforeTheBodyIsReadSaysConnectionClose() throws Exception {
+        AtomicReference<String> forwarded = new AtomicReference<>("");
+        HttpServer upstream = echoingHeaders(forwarded);
+        try (ValidatingProxy proxy = ValidatingProxy.start(OPENYUANRONG, URI.create("http://127.0.0.1:" + upstream.getAddress().getPort()),
+                ValidatingProxy.Options.defaults())) {
+            String answer = raw(proxy.uri(), "POST /api/jobs;x HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 2\r\n\r\n{}");
+            assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("Connection: close"), answer);
+            assertTrue(forwarded.get().isEmpty(), "nothing forwarded: " + forwarded.get());
+        } finally {
+            upstream.stop(0);
+        }
+    }
+
+    @Test
     void headersNamedInConnectionAreHopByHopAndNotForwarded() throws Exception {
         AtomicReference<String> forwarded = new AtomicReference<>("");
         HttpServer upstream = echoingHeaders(forwarded);

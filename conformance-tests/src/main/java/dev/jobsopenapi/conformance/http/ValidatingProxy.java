@@ -323,6 +323,7 @@ public final class ValidatingProxy implements AutoCloseable {
         if (route.kind() == Resolution.Kind.REFUSED) {
             // Servers and routers disagree on what such a path means: it is not guessed at, nor forwarded.
             String why = "the request path does not normalise cleanly (" + route.reason() + "); not forwarded";
+            closeIfBodyUnread(request, response);
             forwarder.answerProblem(response, 400, why);
             finish(method, pathAndQuery, 0, start, redactor, Optional.of(new ValidationResult(contract.name() + " "
                     + method + " " + path, List.of(new Violation("", "(exchange)", "path", why)))), Optional.empty());
@@ -331,6 +332,7 @@ public final class ValidatingProxy implements AutoCloseable {
         long limit = options.maxRequestMib() * 1024L * 1024L;
         byte[] requestBody = Content.Source.asInputStream(request).readNBytes((int) limit + 1);
         if (requestBody.length > limit) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close"); // the rest of the body is not read
             forwarder.answerProblem(response, 413, "the request body is over " + options.maxRequestMib() + " MiB, the proxy's limit");
             finish(method, pathAndQuery, 0, start, redactor, Optional.empty(), Optional.empty());
             return;
@@ -366,6 +368,17 @@ public final class ValidatingProxy implements AutoCloseable {
         finish(method, pathAndQuery, head.getStatus(), start, redactor, requestCheck, forwardedAnswer.check());
         if (forwardedAnswer.failure() != null) { // reported first, then the client's connection is closed
             throw forwardedAnswer.failure() instanceof IOException io ? io : new IOException(forwardedAnswer.failure());
+        }
+    }
+
+    /**
+     * An answer sent before the request's body is read says {@code Connection: close}: the engine closes such a
+     * connection after the answer, and a client that reused it would find it closed.
+     */
+    private static void closeIfBodyUnread(Request request, Response response) {
+        if (request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)
+                || request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH) > 0) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
     }
 
