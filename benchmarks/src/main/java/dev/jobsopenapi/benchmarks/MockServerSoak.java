@@ -170,9 +170,7 @@ public final class MockServerSoak {
                             int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                             statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
                         } catch (IOException | InterruptedException e) {
-                            String why = e.getClass().getSimpleName() + ": " + e.getMessage();
-                            failures.computeIfAbsent(why.length() > 100 ? why.substring(0, 100) : why, k -> new LongAdder())
-                                    .increment();
+                            countFailure(failures, e);
                         }
                         mine.computeIfAbsent(call[3], k -> new ArrayList<>()).add(System.nanoTime() - start);
                     }
@@ -224,9 +222,7 @@ public final class MockServerSoak {
                             int status = connection.exchange(call[0], call[1], call[2]);
                             statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
                         } catch (IOException | RuntimeException e) {
-                            String why = e.getClass().getSimpleName() + ": " + e.getMessage();
-                            failures.computeIfAbsent(why.length() > 100 ? why.substring(0, 100) : why, k -> new LongAdder())
-                                    .increment();
+                            countFailure(failures, e);
                         }
                         long took = System.nanoTime() - due;
                         if (due < recordFrom) {
@@ -273,6 +269,12 @@ public final class MockServerSoak {
             client.join(Duration.ofSeconds(90).toMillis());
         }
         return Math.max(peakKib, peakResidentKib(serverPid));
+    }
+
+    /** Counts a failed exchange under its exception's class and message, cut at 100 characters. */
+    private static void countFailure(Map<String, LongAdder> failures, Exception e) {
+        String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+        failures.computeIfAbsent(why.length() > 100 ? why.substring(0, 100) : why, k -> new LongAdder()).increment();
     }
 
     /** The clients' latencies by operation, all in one map. */

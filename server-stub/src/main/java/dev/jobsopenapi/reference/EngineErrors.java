@@ -46,7 +46,7 @@ final class EngineErrors extends ErrorHandler {
             case 505 -> "this server speaks HTTP/1.0 and HTTP/1.1 only";
             default -> message == null || message.isBlank() ? "the request failed" : plain(message);
         };
-        byte[] body = bodies.body(rawPath, code, VendorErrors.codeFor(code), why).getBytes(StandardCharsets.UTF_8);
+        byte[] body = bodies.body(rawPath, VendorErrors.codeFor(code), why).getBytes(StandardCharsets.UTF_8);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);

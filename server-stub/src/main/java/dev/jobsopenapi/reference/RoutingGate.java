@@ -37,7 +37,7 @@ final class RoutingGate extends Handler.Wrapper {
         if (refused.isEmpty()) {
             return super.handle(request, response, callback);
         }
-        byte[] body = bodies.body(rawPath, 400, refused.get().code(), refused.get().message()).getBytes(StandardCharsets.UTF_8);
+        byte[] body = bodies.body(rawPath, refused.get().code(), refused.get().message()).getBytes(StandardCharsets.UTF_8);
         response.setStatus(400);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);

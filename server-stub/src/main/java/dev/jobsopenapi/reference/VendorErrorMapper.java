@@ -106,7 +106,7 @@ public final class VendorErrorMapper implements ExceptionMapper<Throwable> {
     /** The body of the called API, as the router attributes the request ({@link VendorErrors}). */
     Response error(int status, String code, String message) {
         String rawPath = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(bodies.body(rawPath, status, code, message)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(bodies.body(rawPath, code, message)).build();
     }
 
     private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {

@@ -17,7 +17,7 @@ final class VendorErrors {
     }
 
     /** The JSON error body for a request to the raw path (which may be {@code null} when no path could be read). */
-    String body(String rawPath, int status, String code, String message) {
+    String body(String rawPath, String code, String message) {
         String api = rawPath == null ? null : router.apiOf(rawPath).orElse(null);
         return ErrorBody.json(api, code, message);
     }

@@ -332,7 +332,7 @@ public final class ValidatingProxy implements AutoCloseable {
         long limit = options.maxRequestMib() * 1024L * 1024L;
         byte[] requestBody = Content.Source.asInputStream(request).readNBytes((int) limit + 1);
         if (requestBody.length > limit) {
-            response.getHeaders().put(HttpHeader.CONNECTION, "close"); // the rest of the body is not read
+            closeIfBodyUnread(request, response); // the rest of the body is not read
             forwarder.answerProblem(response, 413, "the request body is over " + options.maxRequestMib() + " MiB, the proxy's limit");
             finish(method, pathAndQuery, 0, start, redactor, Optional.empty(), Optional.empty());
             return;
